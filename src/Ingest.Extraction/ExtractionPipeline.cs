@@ -1,0 +1,23 @@
+using PlanIngest.Extraction.Fields;
+using PlanIngest.Extraction.Model;
+using PlanIngest.Extraction.Reading;
+using PlanIngest.Extraction.Reading.Ocr;
+using PlanIngest.Extraction.Text;
+
+namespace PlanIngest.Extraction;
+
+/// <summary>
+/// read → normalise → extract, the one path every caller (CLI, worker, web) takes from a file to a record.
+/// </summary>
+public sealed class ExtractionPipeline(DocumentReader reader, TextNormalizer normalizer, FieldExtractor extractor)
+{
+    public static ExtractionPipeline Create(OcrEnginePool ocr) => new(new DocumentReader(ocr), new TextNormalizer(), new FieldExtractor());
+
+    /// <exception cref="DocumentReadException">The file cannot be read; the message says why.</exception>
+    public async Task<DocumentRecord> ProcessAsync(string path, CancellationToken cancellationToken = default)
+    {
+        var read = await reader.ReadAsync(path, cancellationToken).ConfigureAwait(false);
+        var text = normalizer.Normalize(string.Join("\n\f\n", read.Pages.Select(p => p.Text)));
+        return new DocumentRecord(read.Source, read.Pages, extractor.Extract(text));
+    }
+}

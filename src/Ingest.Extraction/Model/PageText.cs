@@ -1,0 +1,9 @@
+namespace PlanIngest.Extraction.Model;
+
+/// <summary>The text of one page and how it was obtained.</summary>
+/// <param name="Number">1-based page number.</param>
+/// <param name="Text">The page's text as read, before normalisation.</param>
+/// <param name="Method">How the text was obtained.</param>
+/// <param name="Confidence">OCR mean confidence 0..1; null when the page was not OCRed.</param>
+/// <param name="Rotation">Clockwise degrees turned before OCR; null when not OCRed.</param>
+public sealed record PageText(int Number, string Text, PageMethod Method, double? Confidence = null, int? Rotation = null);

@@ -1,0 +1,64 @@
+using System.Runtime.InteropServices;
+
+namespace PlanIngest.Extraction.Reading.Ocr.Native;
+
+/// <summary>Raw declarations from Tesseract's capi.h, with the C names. Nothing here checks results.</summary>
+internal static partial class TesseractApi
+{
+    internal const int PsmOsdOnly = 0;
+    internal const int PsmAuto = 3;
+
+    [LibraryImport(NativeLibraries.Tesseract)]
+    internal static partial IntPtr TessVersion();
+
+    [LibraryImport(NativeLibraries.Tesseract)]
+    internal static partial IntPtr TessBaseAPICreate();
+
+    [LibraryImport(NativeLibraries.Tesseract)]
+    internal static partial void TessBaseAPIDelete(IntPtr handle);
+
+    [LibraryImport(NativeLibraries.Tesseract)]
+    internal static partial void TessBaseAPIEnd(IntPtr handle);
+
+    [LibraryImport(NativeLibraries.Tesseract, StringMarshalling = StringMarshalling.Utf8)]
+    internal static partial int TessBaseAPIInit3(TessBaseApiHandle handle, string? dataPath, string language);
+
+    [LibraryImport(NativeLibraries.Tesseract, StringMarshalling = StringMarshalling.Utf8)]
+    internal static partial int TessBaseAPISetVariable(TessBaseApiHandle handle, string name, string value);
+
+    [LibraryImport(NativeLibraries.Tesseract)]
+    internal static partial void TessBaseAPISetPageSegMode(TessBaseApiHandle handle, int mode);
+
+    [LibraryImport(NativeLibraries.Tesseract)]
+    internal static partial void TessBaseAPISetImage2(TessBaseApiHandle handle, PixHandle pix);
+
+    [LibraryImport(NativeLibraries.Tesseract)]
+    internal static partial int TessBaseAPIRecognize(TessBaseApiHandle handle, MonitorHandle monitor);
+
+    [LibraryImport(NativeLibraries.Tesseract)]
+    internal static partial IntPtr TessBaseAPIGetUTF8Text(TessBaseApiHandle handle);
+
+    [LibraryImport(NativeLibraries.Tesseract)]
+    internal static partial int TessBaseAPIMeanTextConf(TessBaseApiHandle handle);
+
+    [LibraryImport(NativeLibraries.Tesseract)]
+    internal static partial void TessBaseAPIClear(TessBaseApiHandle handle);
+
+    [LibraryImport(NativeLibraries.Tesseract)]
+    [return: MarshalAs(UnmanagedType.I4)]
+    internal static partial int TessBaseAPIDetectOrientationScript(
+        TessBaseApiHandle handle, out int orientationDegrees, out float orientationConfidence,
+        out IntPtr scriptName, out float scriptConfidence);
+
+    [LibraryImport(NativeLibraries.Tesseract)]
+    internal static partial void TessDeleteText(IntPtr text);
+
+    [LibraryImport(NativeLibraries.Tesseract)]
+    internal static partial IntPtr TessMonitorCreate();
+
+    [LibraryImport(NativeLibraries.Tesseract)]
+    internal static partial void TessMonitorDelete(IntPtr monitor);
+
+    [LibraryImport(NativeLibraries.Tesseract)]
+    internal static partial void TessMonitorSetDeadlineMSecs(MonitorHandle monitor, int deadline);
+}

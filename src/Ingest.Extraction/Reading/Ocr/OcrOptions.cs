@@ -1,0 +1,42 @@
+namespace PlanIngest.Extraction.Reading.Ocr;
+
+/// <summary>How pages are recognised. Defaults are the measured best on this kind of machine (see README).</summary>
+public sealed record OcrOptions
+{
+    /// <summary>Tesseract language set, e.g. "vie" or "vie+eng".</summary>
+    public string Languages { get; init; } = "vie";
+
+    /// <summary>Folder with the .traineddata files; null means Tesseract's own default (Debian's tessdata).</summary>
+    public string? TessdataPath { get; init; }
+
+    /// <summary>Pages recognised at once; one Tesseract engine each.</summary>
+    public int MaxParallelPages { get; init; } = Environment.ProcessorCount;
+
+    /// <summary>A page that takes longer is abandoned with an error rather than left to hang the run.</summary>
+    public TimeSpan PageTimeLimit { get; init; } = TimeSpan.FromSeconds(120);
+
+    /// <summary>
+    /// Reads the environment a launcher or CI sets (PLANINGEST_OCR_LANG, PLANINGEST_TESSDATA,
+    /// PLANINGEST_OCR_THREADS) over the defaults.
+    /// </summary>
+    public static OcrOptions FromEnvironment()
+    {
+        var options = new OcrOptions();
+        if (Environment.GetEnvironmentVariable("PLANINGEST_OCR_LANG") is { Length: > 0 } languages)
+        {
+            options = options with { Languages = languages };
+        }
+
+        if (Environment.GetEnvironmentVariable("PLANINGEST_TESSDATA") is { Length: > 0 } tessdata)
+        {
+            options = options with { TessdataPath = tessdata };
+        }
+
+        if (int.TryParse(Environment.GetEnvironmentVariable("PLANINGEST_OCR_THREADS"), out var threads) && threads > 0)
+        {
+            options = options with { MaxParallelPages = threads };
+        }
+
+        return options;
+    }
+}

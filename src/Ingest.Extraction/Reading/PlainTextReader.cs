@@ -1,0 +1,37 @@
+using System.Text;
+using PlanIngest.Extraction.Model;
+
+namespace PlanIngest.Extraction.Reading;
+
+/// <summary>
+/// UTF-8 text, including accent-stripped text from an earlier OCR run. Text that is not UTF-8 is a
+/// legacy 8-bit file (TCVN3, VNI) and is decoded byte for byte as Latin-1, which is how those
+/// encodings are recognised and converted later.
+/// </summary>
+internal sealed class PlainTextReader : IPageReader
+{
+    private static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
+
+    public Task<IReadOnlyList<PageText>> ReadAsync(SourceFile file, CancellationToken cancellationToken)
+    {
+        var text = Decode(file.Bytes).ReplaceLineEndings("\n");
+        // A form feed is how text exports of scanned documents mark page breaks.
+        IReadOnlyList<PageText> pages = text.Split('\f')
+            .Select((page, index) => new PageText(index + 1, page, PageMethod.PlainText))
+            .ToList();
+        return Task.FromResult(pages);
+    }
+
+    private static string Decode(byte[] bytes)
+    {
+        try
+        {
+            var text = StrictUtf8.GetString(bytes);
+            return text.Length > 0 && text[0] == '\uFEFF' ? text[1..] : text;
+        }
+        catch (DecoderFallbackException)
+        {
+            return Encoding.Latin1.GetString(bytes);
+        }
+    }
+}

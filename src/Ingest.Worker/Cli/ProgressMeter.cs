@@ -1,0 +1,23 @@
+using System.Diagnostics;
+
+namespace PlanIngest.Worker.Cli;
+
+/// <summary>Counts files and pages done and shows the rate, for runs long enough to want it.</summary>
+internal sealed class ProgressMeter(int totalFiles)
+{
+    private readonly Stopwatch clock = Stopwatch.StartNew();
+    private int files;
+    private int pages;
+
+    public TimeSpan Elapsed => clock.Elapsed;
+
+    public int Pages => pages;
+
+    public void FileDone(int pagesInFile)
+    {
+        var doneFiles = Interlocked.Increment(ref files);
+        var donePages = Interlocked.Add(ref pages, pagesInFile);
+        var rate = donePages / Math.Max(clock.Elapsed.TotalSeconds, 0.001);
+        ConsoleOutput.Progress($"{doneFiles}/{totalFiles} files, {donePages} pages, {rate:0.00} pages/s");
+    }
+}

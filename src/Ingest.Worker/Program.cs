@@ -1,0 +1,3 @@
+using PlanIngest.Worker.Cli;
+
+return await CliApplication.RunAsync(args);
