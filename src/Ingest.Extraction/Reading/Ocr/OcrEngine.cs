@@ -23,21 +23,21 @@ internal sealed class OcrEngine : IDisposable
     private const int BinarizeThreshold = 130;
 
     private readonly TessBaseApiHandle recognizer;
-    private readonly TessBaseApiHandle orientationDetector;
 
-    private OcrEngine(TessBaseApiHandle recognizer, TessBaseApiHandle orientationDetector)
+    // Loaded on the first page that needs it: most batches never do.
+    private readonly Lazy<TessBaseApiHandle> orientationDetector;
+
+    private OcrEngine(TessBaseApiHandle recognizer, string? tessdata)
     {
         this.recognizer = recognizer;
-        this.orientationDetector = orientationDetector;
+        orientationDetector = new Lazy<TessBaseApiHandle>(() => Open(tessdata, "osd", TesseractApi.PsmOsdOnly), LazyThreadSafetyMode.None);
     }
 
     public static OcrEngine Create(OcrOptions options)
     {
         NativeLibraries.EnsurePrepared();
         LeptonicaApi.setMsgSeverity(LeptonicaApi.SeverityNone);
-        var recognizer = Open(options.TessdataPath, options.Languages, TesseractApi.PsmAuto);
-        var detector = Open(options.TessdataPath, "osd", TesseractApi.PsmOsdOnly);
-        return new OcrEngine(recognizer, detector);
+        return new OcrEngine(Open(options.TessdataPath, options.Languages, TesseractApi.PsmAuto), options.TessdataPath);
     }
 
     public static string Version()
@@ -69,7 +69,10 @@ internal sealed class OcrEngine : IDisposable
     public void Dispose()
     {
         recognizer.Dispose();
-        orientationDetector.Dispose();
+        if (orientationDetector.IsValueCreated)
+        {
+            orientationDetector.Value.Dispose();
+        }
     }
 
     private OcrPageResult RecognizeAsIs(PixHandle page, TimeSpan timeLimit, int rotation)
@@ -81,7 +84,7 @@ internal sealed class OcrEngine : IDisposable
         {
             if (TesseractApi.TessBaseAPIRecognize(recognizer, monitor) != 0)
             {
-                throw new OcrPageException($"recognition failed or exceeded the {timeLimit.TotalSeconds:0} s page limit");
+                throw new OcrPageException($"recognition failed or exceeded the {timeLimit.TotalSeconds:0.##} s page limit");
             }
 
             var text = TakeText(TesseractApi.TessBaseAPIGetUTF8Text(recognizer));
@@ -134,9 +137,9 @@ internal sealed class OcrEngine : IDisposable
         using var small = width > 1600 ? Checked(LeptonicaApi.pixScale(page, 0.5f, 0.5f), "scale") : null;
         try
         {
-            TesseractApi.TessBaseAPISetImage2(orientationDetector, small ?? page);
+            TesseractApi.TessBaseAPISetImage2(orientationDetector.Value, small ?? page);
             var found = TesseractApi.TessBaseAPIDetectOrientationScript(
-                orientationDetector, out var degrees, out var confidence, out _, out _);
+                orientationDetector.Value, out var degrees, out var confidence, out _, out _);
             if (found == 0 || confidence < MinOrientationConfidence)
             {
                 return 0;
@@ -147,7 +150,7 @@ internal sealed class OcrEngine : IDisposable
         }
         finally
         {
-            TesseractApi.TessBaseAPIClear(orientationDetector);
+            TesseractApi.TessBaseAPIClear(orientationDetector.Value);
         }
     }
 

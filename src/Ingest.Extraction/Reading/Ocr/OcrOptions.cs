@@ -17,7 +17,7 @@ public sealed record OcrOptions
 
     /// <summary>
     /// Reads the environment a launcher or CI sets (PLANINGEST_OCR_LANG, PLANINGEST_TESSDATA,
-    /// PLANINGEST_OCR_THREADS) over the defaults.
+    /// PLANINGEST_OCR_THREADS, PLANINGEST_OCR_PAGE_SECONDS) over the defaults.
     /// </summary>
     public static OcrOptions FromEnvironment()
     {
@@ -35,6 +35,11 @@ public sealed record OcrOptions
         if (int.TryParse(Environment.GetEnvironmentVariable("PLANINGEST_OCR_THREADS"), out var threads) && threads > 0)
         {
             options = options with { MaxParallelPages = threads };
+        }
+
+        if (double.TryParse(Environment.GetEnvironmentVariable("PLANINGEST_OCR_PAGE_SECONDS"), System.Globalization.CultureInfo.InvariantCulture, out var seconds) && seconds > 0)
+        {
+            options = options with { PageTimeLimit = TimeSpan.FromSeconds(seconds) };
         }
 
         return options;

@@ -1,0 +1,74 @@
+#!/usr/bin/env bash
+# ocr-bench.sh [N] - compare plain tesseract throughput with `planingest extract`.
+#
+# Takes N (default 8) page images from testdata/scans (003-pK.png and the pages
+# of 004.tif, repeated as needed; the 90-degree-rotated page 003-p2.png is
+# skipped so both sides do the same work), copies them into a temp dir as
+# separate PNG files, then times:
+#   (a) tesseract IMG OUT -l vie, OMP_THREAD_LIMIT=1, $(nproc)-way parallel (xargs -P)
+#   (b) planingest extract --json FILES...   (it parallelises pages itself)
+# and prints wall times, pages/s, s/page and the ratio planingest/tesseract.
+#
+# Needs: tesseract-ocr tesseract-ocr-vie imagemagick (for TIFF->PNG; uses
+# /usr/bin/convert, not a stand-in on PATH), and a built planingest:
+#   PLANINGEST="dotnet src/Ingest.Worker/bin/Release/net10.0/planingest.dll" (default)
+# Env: TESSDATA_DIR=... to pass --tessdata-dir to (a); KEEP=1 keeps the temp dir.
+set -euo pipefail
+
+N="${1:-8}"
+REPO="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+cd "$REPO"
+SCANS="$REPO/testdata/scans"
+IM="${IM:-/usr/bin/convert}"
+PLANINGEST="${PLANINGEST:-dotnet src/Ingest.Worker/bin/Release/net10.0/planingest.dll}"
+P="$(nproc)"
+
+TMP="$(mktemp -d)"
+if [ "${KEEP:-0}" != 1 ]; then trap 'rm -rf "$TMP"' EXIT; else echo "temp dir: $TMP"; fi
+mkdir -p "$TMP/src" "$TMP/in" "$TMP/tess"
+
+# source pages (upright only)
+for f in "$SCANS"/003-p*.png; do
+  [ "$(basename "$f")" = 003-p2.png ] && continue
+  cp "$f" "$TMP/src/"
+done
+"$IM" "$SCANS/004.tif" "$TMP/src/004-p%d.png"
+mapfile -t SRC < <(ls "$TMP/src"/*.png | sort)
+[ "${#SRC[@]}" -gt 0 ] || { echo "no source pages" >&2; exit 1; }
+
+for ((i = 0; i < N; i++)); do
+  cp "${SRC[$((i % ${#SRC[@]}))]}" "$(printf '%s/in/page-%03d.png' "$TMP" "$i")"
+done
+
+now() { date +%s.%N; }
+calc() { awk "BEGIN { printf \"%.6f\", $1 }"; }
+TD=()
+[ -n "${TESSDATA_DIR:-}" ] && TD=(--tessdata-dir "$TESSDATA_DIR")
+
+echo "pages: $N  cores: $P  tesseract: $(tesseract --version 2>&1 | head -1)"
+
+# (a) plain tesseract, one thread per process, P processes
+t0=$(now)
+ls "$TMP/in"/*.png | OMP_THREAD_LIMIT=1 xargs -P "$P" -I{} \
+  sh -c 'i=$1 o=$2; shift 2; tesseract "$i" "$o/$(basename "$i" .png)" -l vie "$@" >/dev/null 2>&1' _ {} "$TMP/tess" ${TD[@]+"${TD[@]}"}
+t1=$(now)
+TESS=$(calc "$t1 - $t0")
+
+# (b) planingest
+t0=$(now)
+set +e
+$PLANINGEST extract --json "$TMP/in"/*.png > "$TMP/planingest.json" 2> "$TMP/planingest.err"
+rc=$?
+set -e
+t1=$(now)
+PI=$(calc "$t1 - $t0")
+if [ $rc -ne 0 ]; then
+  echo "planingest failed (rc=$rc):" >&2
+  tail -20 "$TMP/planingest.err" >&2
+fi
+
+printf '%-12s %9s %9s %9s\n' tool wall_s pages/s s/page
+printf '%-12s %9.2f %9.3f %9.2f\n' tesseract "$TESS" "$(calc "$N / $TESS")" "$(calc "$TESS / $N")"
+printf '%-12s %9.2f %9.3f %9.2f\n' planingest "$PI" "$(calc "$N / $PI")" "$(calc "$PI / $N")"
+printf 'ratio planingest/tesseract: %.2f\n' "$(calc "$PI / $TESS")"
+exit $rc
