@@ -21,12 +21,10 @@ internal sealed class ImageReader(OcrEnginePool ocr) : IPageReader
             throw new DocumentReadException("TIFF has no readable pages");
         }
 
-        var pages = Enumerable.Range(0, pageCount).Select(async index =>
+        var pages = Enumerable.Range(0, pageCount).Select(index =>
         {
             int? tiffPage = file.Kind == ContentKind.Tiff ? index : null;
-            var result = await PageOcr.RecognizeAsync(ocr, index + 1, () => ImageDecoder.Decode(file.Bytes, tiffPage), cancellationToken)
-                .ConfigureAwait(false);
-            return result;
+            return PageOcr.RecognizeAsync(ocr, index + 1, () => ImageDecoder.Decode(file.Bytes, tiffPage), cancellationToken);
         });
         return await Task.WhenAll(pages).ConfigureAwait(false);
     }
