@@ -1,0 +1,138 @@
+namespace PlanIngest.Extraction.Text;
+
+/// <summary>
+/// How far a word as English-model OCR read it is from a folded Vietnamese syllable: a weighted edit
+/// distance whose cheap edits are the systematic confusions of DESIGN §2 (Đ read as P, ố as 6, l as 1,
+/// a hooked or hatted vowel read as d or g, ư as w or y, ứ as ir, a vowel as &amp; or $ …). 0 means the
+/// word already folds to the syllable.
+/// </summary>
+internal static class OcrConfusionModel
+{
+    private const double Plain = 1.2;
+    private const double Inserted = 0.8;
+    private const double Dropped = 0.7;
+
+    // Two read characters standing for one printed letter.
+    private static readonly Dictionary<(char, char), (char Letter, double Cost)[]> Pairs = new()
+    {
+        [('i', 'r')] = [('u', 0.2)],
+        [('t', 'r')] = [('u', 0.5)],
+        [('t', 't')] = [('u', 0.5)],
+        [('t', 'i')] = [('u', 0.4)],
+        [('t', 'u')] = [('u', 0.4)],
+        [('i', 'i')] = [('u', 0.3)],
+        [('r', 'n')] = [('m', 0.3)],
+        [('c', 'l')] = [('d', 0.4)],
+        [('d', 'p')] = [('d', 0.1)],
+        [('p', 'd')] = [('d', 0.1)],
+        [('l', 'i')] = [('h', 0.5)],
+    };
+
+    public static double Cost(string read, string folded)
+    {
+        var n = read.Length;
+        var m = folded.Length;
+        Span<double> table = stackalloc double[(n + 1) * (m + 1)];
+        var w = m + 1;
+        Span<char> bases = stackalloc char[n];
+        for (var i = 0; i < n; i++)
+        {
+            bases[i] = BaseOf(read[i]);
+        }
+
+        table[0] = 0;
+        for (var j = 1; j <= m; j++)
+        {
+            table[j] = table[j - 1] + InsertCost(folded[j - 1]);
+        }
+
+        for (var i = 1; i <= n; i++)
+        {
+            table[i * w] = table[(i - 1) * w] + DeleteCost(read[i - 1], bases[i - 1]);
+            for (var j = 1; j <= m; j++)
+            {
+                var best = table[(i - 1) * w + j - 1] + SubstituteCost(read[i - 1], bases[i - 1], folded[j - 1], i - 1, j - 1);
+                best = Math.Min(best, table[(i - 1) * w + j] + DeleteCost(read[i - 1], bases[i - 1]));
+                best = Math.Min(best, table[i * w + j - 1] + InsertCost(folded[j - 1]));
+                if (i >= 2 && Pairs.TryGetValue((read[i - 2], read[i - 1]), out var letters))
+                {
+                    foreach (var (letter, cost) in letters)
+                    {
+                        if (letter == folded[j - 1])
+                        {
+                            best = Math.Min(best, table[(i - 2) * w + j - 1] + cost);
+                        }
+                    }
+                }
+
+                table[i * w + j] = best;
+            }
+        }
+
+        return table[n * w + m];
+    }
+
+    /// <summary>The unmarked letter of a read character (é → e, đ → d), or the character itself.</summary>
+    public static char BaseOf(char read) =>
+        read < '\u0080' ? char.ToLowerInvariant(read) : TextFolding.Fold(read.ToString()) is [var single] ? single : read;
+
+    private static double SubstituteCost(char read, char baseLetter, char letter, int readAt, int letterAt)
+    {
+        if (baseLetter == letter)
+        {
+            return 0;
+        }
+
+        if (readAt == 0 && letterAt == 0 && letter == 'd')
+        {
+            // Đ at the start of a word: P above all, then b (DESIGN §2).
+            if (read == 'p')
+            {
+                return 0.1;
+            }
+
+            if (read == 'b')
+            {
+                return 0.3;
+            }
+        }
+
+        var vowel = IsVowel(letter);
+        return (read, letter) switch
+        {
+            ('6', 'o') => 0.2,
+            ('0', 'o') => 0.3,
+            ('1', 'l') => 0.2,
+            ('1', 'i') => 0.3,
+            ('l', 'i') or ('i', 'l') => 0.4,
+            ('y', 'u') or ('w', 'u') => 0.3,
+            ('d', _) when vowel => 0.4,
+            ('g', 'o') => 0.5,
+            ('q', 'g') or ('g', 'q') => 0.4,
+            ('c', 'e') or ('e', 'c') => 0.4,
+            ('t', 'u') or ('i', 'u') => 0.5,
+            ('m', 'n') or ('n', 'm') or ('h', 'b') or ('b', 'h') => 0.5,
+            ('4' or '3', 'a') => 0.3,
+            ('9', 'g') => 0.4,
+            _ when vowel && IsWildcard(read) => 0.3,
+            _ when vowel && read != baseLetter && IsVowel(baseLetter) => 0.4,
+            _ when vowel && IsVowel(read) => 0.6,
+            _ => Plain,
+        };
+    }
+
+    private static double DeleteCost(char read, char baseLetter) => read switch
+    {
+        'd' or 'g' or 'w' => 0.4,
+        'r' => 0.5,
+        't' => 0.6,
+        _ when IsWildcard(read) || (read != baseLetter && IsVowel(baseLetter)) => 0.4,
+        _ => Inserted,
+    };
+
+    private static double InsertCost(char letter) => IsVowel(letter) ? 0.6 : Dropped + 0.1;
+
+    private static bool IsVowel(char c) => c is 'a' or 'e' or 'i' or 'o' or 'u' or 'y';
+
+    private static bool IsWildcard(char c) => c is '&' or '$' or '¢' or '@' or '€' or '£' or '\uFB01' or '\uFB02';
+}
