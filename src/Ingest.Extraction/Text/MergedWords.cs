@@ -7,14 +7,15 @@ namespace PlanIngest.Extraction.Text;
 /// </summary>
 internal static class MergedWords
 {
-    private const double PartCost = 0.2;
+    // Each part must read as a syllable outright (or with Đ read as P): a split is a strong claim.
+    private const double PartCost = 0.1;
 
     public static string Split(string line, int lineNumber, List<TextChange> changes, SyllableCandidates candidates, IReadOnlySet<string> abbreviations)
     {
         foreach (var token in WordTokens.Split(line).OrderByDescending(t => t.Start))
         {
             var text = token.Text;
-            if (text.Length < 5 || !WordTokens.IsAlphabetic(text) || abbreviations.Contains(text) || Reads(text, candidates, abbreviations) <= PartCost)
+            if (text.Length < 5 || !WordTokens.IsAlphabetic(text) || abbreviations.Contains(text) || candidates.For(text.ToLowerInvariant()).Length > 0)
             {
                 continue;
             }
@@ -29,7 +30,7 @@ internal static class MergedWords
                 }
             }
 
-            if (best.Cost <= 2 * PartCost && best.Cost < Reads(text, candidates, abbreviations))
+            if (best.Cost <= PartCost)
             {
                 var replacement = $"{text[..best.At]} {text[best.At..]}";
                 changes.Add(new TextChange(lineNumber, text, replacement, ChangeReasons.MergedWords));

@@ -21,6 +21,13 @@ internal static class OcrConfusionModel
         [('t', 'i')] = [('u', 0.4)],
         [('t', 'u')] = [('u', 0.4)],
         [('i', 'i')] = [('u', 0.3)],
+        [('i', 'f')] = [('u', 0.3)],
+        [('i', 't')] = [('u', 0.3)],
+        [('t', 'f')] = [('u', 0.3)],
+        [('i', 'v')] = [('u', 0.3)],
+        [('i', 'm')] = [('u', 0.3)],
+        [('u', '\'')] = [('u', 0.1)],
+        [('u', '’')] = [('u', 0.1)],
         [('r', 'n')] = [('m', 0.3)],
         [('c', 'l')] = [('d', 0.4)],
         [('d', 'p')] = [('d', 0.1)],
@@ -48,11 +55,11 @@ internal static class OcrConfusionModel
 
         for (var i = 1; i <= n; i++)
         {
-            table[i * w] = table[(i - 1) * w] + DeleteCost(read[i - 1], bases[i - 1]);
+            table[i * w] = table[(i - 1) * w] + DeleteCost(read[i - 1], bases[i - 1], i == n);
             for (var j = 1; j <= m; j++)
             {
                 var best = table[(i - 1) * w + j - 1] + SubstituteCost(read[i - 1], bases[i - 1], folded[j - 1], i - 1, j - 1);
-                best = Math.Min(best, table[(i - 1) * w + j] + DeleteCost(read[i - 1], bases[i - 1]));
+                best = Math.Min(best, table[(i - 1) * w + j] + DeleteCost(read[i - 1], bases[i - 1], i == n));
                 best = Math.Min(best, table[i * w + j - 1] + InsertCost(folded[j - 1]));
                 if (i >= 2 && Pairs.TryGetValue((read[i - 2], read[i - 1]), out var letters))
                 {
@@ -105,12 +112,15 @@ internal static class OcrConfusionModel
             ('1', 'l') => 0.2,
             ('1', 'i') => 0.3,
             ('l', 'i') or ('i', 'l') => 0.4,
-            ('y', 'u') or ('w', 'u') => 0.3,
+            ('y', 'u') or ('w', 'u') or ('v', 'u') => 0.3,
+            ('j', 'i') => 0.3,
+            ('f', 'i') => 0.4,
             ('d', _) when vowel => 0.4,
             ('g', 'o') => 0.5,
             ('q', 'g') or ('g', 'q') => 0.4,
             ('c', 'e') or ('e', 'c') => 0.4,
-            ('t', 'u') or ('i', 'u') => 0.5,
+            ('t', 'u') => 0.5,
+            ('i', 'u') => 0.4,
             ('m', 'n') or ('n', 'm') or ('h', 'b') or ('b', 'h') => 0.5,
             ('4' or '3', 'a') => 0.3,
             ('9', 'g') => 0.4,
@@ -121,8 +131,11 @@ internal static class OcrConfusionModel
         };
     }
 
-    private static double DeleteCost(char read, char baseLetter) => read switch
+    // A mark read as a letter (d, g, w) lands inside the word; the last letter read is rarely spurious.
+    private static double DeleteCost(char read, char baseLetter, bool last) => read switch
     {
+        '\'' or '’' => 0.1,
+        'd' or 'g' when last => Inserted,
         'd' or 'g' or 'w' => 0.4,
         'r' => 0.5,
         't' => 0.6,

@@ -60,7 +60,7 @@ internal sealed class OcrRepair(SyllableLexicon lexicon, PhraseDictionary phrase
 
         var lower = text.ToLowerInvariant();
         var folded = TextFolding.Fold(lower);
-        if (IsPartOfCode(line, token) || abbreviations.Contains(text) || !text.Any(char.IsLetter))
+        if (IsPartOfCode(line, token) || abbreviations.Contains(text) || !text.Any(char.IsLetter) || IsNotASyllable(text))
         {
             return Word.Fixed(lineIndex, token, text.Any(char.IsDigit) ? PhraseDictionary.Number : folded);
         }
@@ -70,6 +70,13 @@ internal sealed class OcrRepair(SyllableLexicon lexicon, PhraseDictionary phrase
             ? Word.Fixed(lineIndex, token, folded)
             : new Word(lineIndex, token, found, lexicon.IsValidFolded(folded) ? folded : null);
     }
+
+    // Roman numerals (II, XV), capitalised abbreviations without a vowel (TM, KT, KHTC) and list
+    // letters (a, b, c) read right; only a marked or junk single character may be a damaged syllable (¢ for ở).
+    private static bool IsNotASyllable(string text) =>
+        text.All(c => c is 'I' or 'V' or 'X')
+        || text.Length >= 2 && text.All(char.IsUpper) && !TextFolding.Fold(text).Any(c => c is 'a' or 'e' or 'i' or 'o' or 'u' or 'y')
+        || text.Length == 1 && char.IsAscii(text[0]);
 
     // "KH" in "58-KH/BDVHU" is a code, not a syllable; "kinh tế - xã hội" has spaces round its dash.
     private static bool IsPartOfCode(string line, WordToken token) =>

@@ -11,7 +11,10 @@ internal sealed class SyllableDecoder(PhraseDictionary phrases, SyllableLexicon 
     private const double ConfusionWeight = 4.0;
 
     // Changing a word that already reads as a valid syllable needs the context to argue for it.
-    private const double ChangeValidWord = 2.5;
+    private const double ChangeValidWord = 4.0;
+
+    // Pseudo-count of every lexicon syllable: the corpus is small, and a syllable it lacks is not rare.
+    private const double UnseenCount = 2.0;
 
     private const double BigramMass = 2.0;
 
@@ -86,11 +89,14 @@ internal sealed class SyllableDecoder(PhraseDictionary phrases, SyllableLexicon 
         ConfusionWeight * candidate.Cost + (word.ReadFolded is { } read && read != candidate.Folded ? ChangeValidWord : 0);
 
     private double Unigram(string folded) =>
-        -Math.Log((phrases.Count(folded) + 0.5) / (phrases.Total + 0.5 * lexicon.FoldedSyllables.Count));
+        -Math.Log(UnigramProbability(folded));
+
+    private double UnigramProbability(string folded) =>
+        (phrases.Count(folded) + UnseenCount) / (phrases.Total + UnseenCount * lexicon.FoldedSyllables.Count);
 
     private double Transition(string previous, string folded)
     {
-        var unigram = (phrases.Count(folded) + 0.5) / (phrases.Total + 0.5 * lexicon.FoldedSyllables.Count);
+        var unigram = UnigramProbability(folded);
         return -Math.Log((phrases.Count(previous, folded) + BigramMass * unigram) / (phrases.CountAsLeft(previous) + BigramMass));
     }
 }

@@ -27,7 +27,8 @@ internal static class WordTokens
             }
 
             var start = i;
-            while (i < line.Length && IsWordChar(line[i]))
+            // An apostrophe between letters is ư or ơ read as u' (Thu'c): part of the word.
+            while (i < line.Length && (IsWordChar(line[i]) || line[i] is '\'' or '’' && i + 1 < line.Length && char.IsLetter(line[i + 1]) && char.IsLetter(line[i - 1])))
             {
                 i++;
             }
