@@ -35,48 +35,114 @@ internal static class OcrConfusionModel
         [('l', 'i')] = [('h', 0.5)],
     };
 
-    public static double Cost(string read, string folded)
+    public static double Cost(string read, string folded) => Prepare(read).Cost(folded, double.MaxValue);
+
+    /// <summary>Does the per-character work on a read word once, for costing it against many syllables.</summary>
+    public static ReadPattern Prepare(string read)
     {
         var n = read.Length;
-        var m = folded.Length;
-        Span<double> table = stackalloc double[(n + 1) * (m + 1)];
-        var w = m + 1;
-        Span<char> bases = stackalloc char[n];
+        var bases = new char[n];
+        var deletes = new double[n];
+        var pairLetters = new char[n];
+        var pairCosts = new double[n];
         for (var i = 0; i < n; i++)
         {
             bases[i] = BaseOf(read[i]);
-        }
-
-        table[0] = 0;
-        for (var j = 1; j <= m; j++)
-        {
-            table[j] = table[j - 1] + InsertCost(folded[j - 1]);
-        }
-
-        for (var i = 1; i <= n; i++)
-        {
-            table[i * w] = table[(i - 1) * w] + DeleteCost(read[i - 1], bases[i - 1], i == n);
-            for (var j = 1; j <= m; j++)
+            deletes[i] = DeleteCost(read[i], bases[i], i == n - 1);
+            if (i >= 1 && Pairs.TryGetValue((read[i - 1], read[i]), out var letters))
             {
-                var best = table[(i - 1) * w + j - 1] + SubstituteCost(read[i - 1], bases[i - 1], folded[j - 1], i - 1, j - 1);
-                best = Math.Min(best, table[(i - 1) * w + j] + DeleteCost(read[i - 1], bases[i - 1], i == n));
-                best = Math.Min(best, table[i * w + j - 1] + InsertCost(folded[j - 1]));
-                if (i >= 2 && Pairs.TryGetValue((read[i - 2], read[i - 1]), out var letters))
-                {
-                    foreach (var (letter, cost) in letters)
-                    {
-                        if (letter == folded[j - 1])
-                        {
-                            best = Math.Min(best, table[(i - 2) * w + j - 1] + cost);
-                        }
-                    }
-                }
-
-                table[i * w + j] = best;
+                (pairLetters[i], pairCosts[i]) = letters[0];
             }
         }
 
-        return table[n * w + m];
+        return new ReadPattern(read, bases, deletes, pairLetters, pairCosts);
+    }
+
+    /// <summary>A read word prepared for costing.</summary>
+    internal sealed class ReadPattern(string read, char[] bases, double[] deletes, char[] pairLetters, double[] pairCosts)
+    {
+        public int Length => read.Length;
+
+        /// <summary>Column 0 of the edit table: the whole read word against no letters.</summary>
+        public void FirstColumn(Span<double> column)
+        {
+            column[0] = 0;
+            for (var i = 1; i <= read.Length; i++)
+            {
+                column[i] = column[i - 1] + deletes[i - 1];
+            }
+        }
+
+        /// <summary>
+        /// The next column of the edit table after one more letter of the syllable (the letter at
+        /// <paramref name="letterAt"/>); returns the column's minimum, which later columns never go below.
+        /// </summary>
+        public double NextColumn(ReadOnlySpan<double> previous, Span<double> column, char letter, int letterAt)
+        {
+            var insert = InsertCost(letter);
+            column[0] = previous[0] + insert;
+            var min = column[0];
+            for (var i = 1; i <= read.Length; i++)
+            {
+                var best = previous[i - 1] + SubstituteCost(read[i - 1], bases[i - 1], letter, i - 1, letterAt);
+                best = Math.Min(best, column[i - 1] + deletes[i - 1]);
+                best = Math.Min(best, previous[i] + insert);
+                if (pairLetters[i - 1] == letter && i >= 2)
+                {
+                    best = Math.Min(best, previous[i - 2] + pairCosts[i - 1]);
+                }
+
+                column[i] = best;
+                min = Math.Min(min, best);
+            }
+
+            return min;
+        }
+
+        /// <summary>The cost of reading <paramref name="folded"/> as this word, or more than <paramref name="limit"/> when it exceeds it.</summary>
+        public double Cost(string folded, double limit)
+        {
+            var n = read.Length;
+            var m = folded.Length;
+            var w = m + 1;
+            Span<double> table = stackalloc double[(n + 1) * w];
+            table[0] = 0;
+            for (var j = 1; j <= m; j++)
+            {
+                table[j] = table[j - 1] + InsertCost(folded[j - 1]);
+            }
+
+            var previousRowMin = 0.0;
+            for (var i = 1; i <= n; i++)
+            {
+                var delete = deletes[i - 1];
+                table[i * w] = table[(i - 1) * w] + delete;
+                var rowMin = table[i * w];
+                for (var j = 1; j <= m; j++)
+                {
+                    var best = table[(i - 1) * w + j - 1] + SubstituteCost(read[i - 1], bases[i - 1], folded[j - 1], i - 1, j - 1);
+                    best = Math.Min(best, table[(i - 1) * w + j] + delete);
+                    best = Math.Min(best, table[i * w + j - 1] + InsertCost(folded[j - 1]));
+                    if (pairLetters[i - 1] != '\0' && pairLetters[i - 1] == folded[j - 1])
+                    {
+                        best = Math.Min(best, table[(i - 2) * w + j - 1] + pairCosts[i - 1]);
+                    }
+
+                    table[i * w + j] = best;
+                    rowMin = Math.Min(rowMin, best);
+                }
+
+                // Costs never fall: once two rows in a row are over the limit, so is everything after.
+                if (rowMin > limit && previousRowMin > limit)
+                {
+                    return double.MaxValue;
+                }
+
+                previousRowMin = rowMin;
+            }
+
+            return table[n * w + m];
+        }
     }
 
     /// <summary>The unmarked letter of a read character (é → e, đ → d), or the character itself.</summary>

@@ -13,7 +13,7 @@ internal sealed class OcrRepair(SyllableLexicon lexicon, PhraseDictionary phrase
     public (string Text, IReadOnlyList<TextChange> Changes) Repair(string text)
     {
         var changes = new List<TextChange>();
-        var candidates = new SyllableCandidates(lexicon);
+        var candidates = SyllableCandidates.Shared;
         var lines = text.Split('\n');
         for (var i = 0; i < lines.Length; i++)
         {
