@@ -11,6 +11,7 @@ internal static class OcrConfusionModel
     private const double Plain = 1.2;
     private const double Inserted = 0.8;
     private const double Dropped = 0.7;
+    private const double FinalCAfterU = 0.3;
 
     // Two read characters standing for one printed letter.
     private static readonly Dictionary<(char, char), (char Letter, double Cost)[]> Pairs = new()
@@ -22,6 +23,7 @@ internal static class OcrConfusionModel
         [('t', 'u')] = [('u', 0.4)],
         [('i', 'i')] = [('u', 0.3)],
         [('i', 'f')] = [('u', 0.3)],
+        [('i', '?')] = [('u', 0.2)],
         [('i', 't')] = [('u', 0.3)],
         [('t', 'f')] = [('u', 0.3)],
         [('i', 'v')] = [('u', 0.3)],
@@ -35,7 +37,7 @@ internal static class OcrConfusionModel
         [('l', 'i')] = [('h', 0.5)],
     };
 
-    public static double Cost(string read, string folded) => Prepare(read).Cost(folded, double.MaxValue);
+    public static double Cost(string read, string folded) => Prepare(read).Cost(folded);
 
     /// <summary>Does the per-character work on a read word once, for costing it against many syllables.</summary>
     public static ReadPattern Prepare(string read)
@@ -77,7 +79,7 @@ internal static class OcrConfusionModel
         /// The next column of the edit table after one more letter of the syllable (the letter at
         /// <paramref name="letterAt"/>); returns the column's minimum, which later columns never go below.
         /// </summary>
-        public double NextColumn(ReadOnlySpan<double> previous, Span<double> column, char letter, int letterAt)
+        public double NextColumn(ReadOnlySpan<double> previous, Span<double> column, char letter, int letterAt, char previousLetter)
         {
             var insert = InsertCost(letter);
             column[0] = previous[0] + insert;
@@ -86,7 +88,9 @@ internal static class OcrConfusionModel
             {
                 var best = previous[i - 1] + SubstituteCost(read[i - 1], bases[i - 1], letter, i - 1, letterAt);
                 best = Math.Min(best, column[i - 1] + deletes[i - 1]);
-                best = Math.Min(best, previous[i] + insert);
+                // ực / ức read as a bare u (thực → thu, trực → tru): the final c is lost with the horn.
+                var dropped = i == read.Length && letter == 'c' && previousLetter == 'u' ? FinalCAfterU : insert;
+                best = Math.Min(best, previous[i] + dropped);
                 if (pairLetters[i - 1] == letter && i >= 2)
                 {
                     best = Math.Min(best, previous[i - 2] + pairCosts[i - 1]);
@@ -99,49 +103,19 @@ internal static class OcrConfusionModel
             return min;
         }
 
-        /// <summary>The cost of reading <paramref name="folded"/> as this word, or more than <paramref name="limit"/> when it exceeds it.</summary>
-        public double Cost(string folded, double limit)
+        /// <summary>The cost of reading <paramref name="folded"/> as this word.</summary>
+        public double Cost(string folded)
         {
-            var n = read.Length;
-            var m = folded.Length;
-            var w = m + 1;
-            Span<double> table = stackalloc double[(n + 1) * w];
-            table[0] = 0;
-            for (var j = 1; j <= m; j++)
+            Span<double> previous = stackalloc double[read.Length + 1];
+            Span<double> column = stackalloc double[read.Length + 1];
+            FirstColumn(previous);
+            for (var j = 0; j < folded.Length; j++)
             {
-                table[j] = table[j - 1] + InsertCost(folded[j - 1]);
+                NextColumn(previous, column, folded[j], j, j > 0 ? folded[j - 1] : '\0');
+                column.CopyTo(previous);
             }
 
-            var previousRowMin = 0.0;
-            for (var i = 1; i <= n; i++)
-            {
-                var delete = deletes[i - 1];
-                table[i * w] = table[(i - 1) * w] + delete;
-                var rowMin = table[i * w];
-                for (var j = 1; j <= m; j++)
-                {
-                    var best = table[(i - 1) * w + j - 1] + SubstituteCost(read[i - 1], bases[i - 1], folded[j - 1], i - 1, j - 1);
-                    best = Math.Min(best, table[(i - 1) * w + j] + delete);
-                    best = Math.Min(best, table[i * w + j - 1] + InsertCost(folded[j - 1]));
-                    if (pairLetters[i - 1] != '\0' && pairLetters[i - 1] == folded[j - 1])
-                    {
-                        best = Math.Min(best, table[(i - 2) * w + j - 1] + pairCosts[i - 1]);
-                    }
-
-                    table[i * w + j] = best;
-                    rowMin = Math.Min(rowMin, best);
-                }
-
-                // Costs never fall: once two rows in a row are over the limit, so is everything after.
-                if (rowMin > limit && previousRowMin > limit)
-                {
-                    return double.MaxValue;
-                }
-
-                previousRowMin = rowMin;
-            }
-
-            return table[n * w + m];
+            return previous[read.Length];
         }
     }
 
@@ -181,7 +155,11 @@ internal static class OcrConfusionModel
             ('y', 'u') or ('w', 'u') or ('v', 'u') => 0.3,
             ('j', 'i') => 0.3,
             ('f', 'i') => 0.4,
-            ('d', _) when vowel => 0.4,
+            // d stands for a hooked or hatted vowel: ơ ô above all, then ă, ê, ư.
+            ('d', 'o') => 0.3,
+            ('d', 'a') => 0.4,
+            ('d', 'e') => 0.5,
+            ('d', 'u') => 0.6,
             ('g', 'o') => 0.5,
             ('q', 'g') or ('g', 'q') => 0.4,
             ('c', 'e') or ('e', 'c') => 0.4,
@@ -201,6 +179,7 @@ internal static class OcrConfusionModel
     private static double DeleteCost(char read, char baseLetter, bool last) => read switch
     {
         '\'' or '’' => 0.1,
+        '?' => 0.3,
         'd' or 'g' when last => Inserted,
         'd' or 'g' or 'w' => 0.4,
         'r' => 0.5,

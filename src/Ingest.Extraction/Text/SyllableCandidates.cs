@@ -34,7 +34,7 @@ internal sealed class SyllableCandidates(SyllableLexicon lexicon)
             columns[0, i] = first[i];
         }
 
-        Search(trie.Root, 0, pattern, columns, found);
+        Search(trie.Root, 0, '\0', pattern, columns, found);
 
         var best = found.OrderBy(c => c.Cost).ThenBy(c => c.Folded, StringComparer.Ordinal).Take(MaxCandidates).ToArray();
         if (cache.Count >= CacheLimit)
@@ -50,7 +50,7 @@ internal sealed class SyllableCandidates(SyllableLexicon lexicon)
 
     // Walks the trie of syllables, one edit-table column per letter, so that syllables sharing a
     // prefix share its columns and a prefix already too costly cuts off everything below it.
-    private static void Search(SyllableTrie.Node node, int depth, OcrConfusionModel.ReadPattern pattern, double[,] columns, List<SyllableCandidate> found)
+    private static void Search(SyllableTrie.Node node, int depth, char nodeLetter, OcrConfusionModel.ReadPattern pattern, double[,] columns, List<SyllableCandidate> found)
     {
         var n = pattern.Length;
         if (node.Syllable is { } syllable && Math.Abs(syllable.Length - n) <= 2 && columns[depth, n] <= MaxCost)
@@ -72,7 +72,7 @@ internal sealed class SyllableCandidates(SyllableLexicon lexicon)
 
         foreach (var (letter, child) in node.Children)
         {
-            if (pattern.NextColumn(previous, column, letter, depth) > MaxCost)
+            if (pattern.NextColumn(previous, column, letter, depth, nodeLetter) > MaxCost)
             {
                 continue;
             }
@@ -82,7 +82,7 @@ internal sealed class SyllableCandidates(SyllableLexicon lexicon)
                 columns[depth + 1, i] = column[i];
             }
 
-            Search(child, depth + 1, pattern, columns, found);
+            Search(child, depth + 1, letter, pattern, columns, found);
         }
     }
 

@@ -14,9 +14,9 @@ internal sealed class SyllableDecoder(PhraseDictionary phrases, SyllableLexicon 
     private const double ChangeValidWord = 4.0;
 
     // Pseudo-count of every lexicon syllable: the corpus is small, and a syllable it lacks is not rare.
-    private const double UnseenCount = 2.0;
+    private const double UnseenCount = 1.0;
 
-    private const double BigramMass = 2.0;
+    private const double BigramMass = 4.0;
 
     public void Decode(List<Word?> words)
     {

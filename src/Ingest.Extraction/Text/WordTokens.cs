@@ -27,8 +27,8 @@ internal static class WordTokens
             }
 
             var start = i;
-            // An apostrophe between letters is ư or ơ read as u' (Thu'c): part of the word.
-            while (i < line.Length && (IsWordChar(line[i]) || line[i] is '\'' or '’' && i + 1 < line.Length && char.IsLetter(line[i + 1]) && char.IsLetter(line[i - 1])))
+            // An apostrophe or question mark between letters is a mark read apart (Thu'c ực, thi?c ức): part of the word.
+            while (i < line.Length && (IsWordChar(line[i]) || line[i] is '\'' or '’' or '?' && i > start && i + 1 < line.Length && char.IsLetter(line[i + 1]) && char.IsLetter(line[i - 1])))
             {
                 i++;
             }
