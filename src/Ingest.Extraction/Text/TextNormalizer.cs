@@ -16,6 +16,10 @@ public sealed class TextNormalizer
     // percent (a stray é that is right by chance). Between the two lies a wide gap.
     private const double AccentStrippedBelow = 0.25;
 
+    // Vietnamese, however badly read, mostly folds to valid syllables; English and other languages do
+    // not, and must never be "repaired" into Vietnamese.
+    private const double VietnameseAtLeast = 0.6;
+
     // Too few words to judge: a page number, a stamp.
     private const int MinWords = 8;
 
@@ -34,7 +38,7 @@ public sealed class TextNormalizer
 
         text = text.Normalize(NormalizationForm.FormC);
         var stats = VietnameseTextStats.Measure(text, lexicon);
-        if (stats.Words < MinWords || stats.ValidMarkedShare >= AccentStrippedBelow)
+        if (stats.Words < MinWords || stats.ValidMarkedShare >= AccentStrippedBelow || stats.FoldedValidShare < VietnameseAtLeast)
         {
             return new NormalizedText(text, encoding, false, stats.ValidMarkedShare, changes);
         }

@@ -88,3 +88,32 @@ public sealed class SeedRepairTests
         Assert.DoesNotContain('\uFB01', new TextNormalizer().Normalize(text));
     }
 }
+
+/// <summary>What the repair must leave alone.</summary>
+public sealed class RepairRestraintTests
+{
+    [Fact]
+    public void EnglishTextIsNotRepairedIntoVietnamese()
+    {
+        const string english = "Plans are read, normalised and extracted. The catalog is the source of truth; the index can be rebuilt from it at any time, and originals are kept until their record is committed.";
+
+        var result = new TextNormalizer().Process(english);
+
+        Assert.False(result.Repaired);
+        Assert.Equal(english, result.Text);
+    }
+
+    [Fact]
+    public void ShortTextIsLeftAsRead() => Assert.Equal("Trang 2", new TextNormalizer().Normalize("Trang 2"));
+
+    [Fact]
+    public void UnknownWordsStayAsRead()
+    {
+        const string text = "Can cir Chi thi sé 13/CT-UBND ngay 29/12/2020 ctia Uy ban nhan dan tinh vé viéc phat dong phong trao thi dua Xzqwv Bkrrt";
+
+        var repaired = new TextNormalizer().Normalize(text);
+
+        Assert.Contains("Xzqwv Bkrrt", repaired);
+        Assert.Contains("13/CT-UBND", repaired);
+    }
+}
