@@ -25,7 +25,8 @@ internal sealed class OcrRepair(SyllableLexicon lexicon, PhraseDictionary phrase
         new SyllableDecoder(phrases, lexicon).Decode(words);
         Restore(words);
         Rewrite(lines, words, changes);
-        return (string.Join('\n', lines), changes);
+        // Line rules ran first and words were rewritten right to left: report in reading order.
+        return (string.Join('\n', lines), changes.OrderBy(c => c.Line).ToList());
     }
 
     private List<Word?> ReadWords(string[] lines, SyllableCandidates candidates)
@@ -112,6 +113,7 @@ internal sealed class OcrRepair(SyllableLexicon lexicon, PhraseDictionary phrase
         foreach (var group in words.OfType<Word>().Where(w => !w.IsFixed).GroupBy(w => w.Line))
         {
             var line = lines[group.Key];
+            var lineChanges = new List<TextChange>();
             foreach (var word in group.OrderByDescending(w => w.Token.Start))
             {
                 var original = word.Token.Text;
@@ -129,9 +131,11 @@ internal sealed class OcrRepair(SyllableLexicon lexicon, PhraseDictionary phrase
                 }
 
                 line = string.Concat(line.AsSpan(0, word.Token.Start), replacement, line.AsSpan(word.Token.End));
-                changes.Add(new TextChange(group.Key + 1, original, replacement, confused ? ChangeReasons.Confusion : word.Evidence!));
+                lineChanges.Add(new TextChange(group.Key + 1, original, replacement, confused ? ChangeReasons.Confusion : word.Evidence!));
             }
 
+            lineChanges.Reverse();
+            changes.AddRange(lineChanges);
             lines[group.Key] = line;
         }
 
