@@ -11,9 +11,11 @@ internal sealed class PhraseDictionary
     /// <summary>Context symbol for any number (<c>ngày 3 tháng 03</c>).</summary>
     public const string Number = "<n>";
 
-    private readonly Dictionary<string, int> unigrams = new(StringComparer.Ordinal);
-    private readonly Dictionary<string, int> bigrams = new(StringComparer.Ordinal);
-    private readonly Dictionary<string, int> leftTotals = new(StringComparer.Ordinal);
+    // Folded words are numbered as they are first seen, so that the decoder's inner loop looks up pairs of ints.
+    private readonly Dictionary<string, int> ids = new(StringComparer.Ordinal);
+    private readonly List<int> unigrams = [];
+    private readonly List<int> leftTotals = [];
+    private readonly Dictionary<long, int> bigrams = [];
     private readonly Dictionary<string, Dictionary<string, int>> formsAlone = new(StringComparer.Ordinal);
     private readonly Dictionary<string, Dictionary<string, int>> formsAfter = new(StringComparer.Ordinal);
     private readonly Dictionary<string, Dictionary<string, int>> formsBefore = new(StringComparer.Ordinal);
@@ -26,7 +28,7 @@ internal sealed class PhraseDictionary
             Learn(line, lexicon);
         }
 
-        Total = unigrams.Values.Sum();
+        Total = unigrams.Sum();
     }
 
     public static PhraseDictionary Shared => Lazy.Value;
@@ -34,11 +36,14 @@ internal sealed class PhraseDictionary
     /// <summary>Syllables learnt from.</summary>
     public int Total { get; }
 
-    public int Count(string folded) => unigrams.GetValueOrDefault(folded);
+    /// <summary>The number of a folded word seen in the corpus, or -1.</summary>
+    public int Id(string folded) => ids.GetValueOrDefault(folded, -1);
 
-    public int Count(string previous, string folded) => bigrams.GetValueOrDefault(previous + " " + folded);
+    public int Count(int id) => id < 0 ? 0 : unigrams[id];
 
-    public int CountAsLeft(string previous) => leftTotals.GetValueOrDefault(previous);
+    public int Count(int previousId, int id) => previousId < 0 || id < 0 ? 0 : bigrams.GetValueOrDefault(((long)previousId << 32) | (uint)id);
+
+    public int CountAsLeft(int previousId) => previousId < 0 ? 0 : leftTotals[previousId];
 
     /// <summary>
     /// The accented form (lower case, canonical placement) that the evidence clearly favours for
@@ -87,15 +92,26 @@ internal sealed class PhraseDictionary
             words.Add((folded, lexicon.IsValid(lower) ? lower : null));
         }
 
+        var previousId = -1;
         for (var i = 0; i < words.Count; i++)
         {
             var (folded, form) = words[i];
-            Increment(unigrams, folded);
+            if (!ids.TryGetValue(folded, out var id))
+            {
+                ids[folded] = id = unigrams.Count;
+                unigrams.Add(0);
+                leftTotals.Add(0);
+            }
+
+            unigrams[id]++;
             if (i > 0)
             {
-                Increment(bigrams, words[i - 1].Folded + " " + folded);
-                Increment(leftTotals, words[i - 1].Folded);
+                var key = ((long)previousId << 32) | (uint)id;
+                bigrams[key] = bigrams.GetValueOrDefault(key) + 1;
+                leftTotals[previousId]++;
             }
+
+            previousId = id;
 
             if (form is null)
             {

@@ -40,12 +40,16 @@ internal sealed class SyllableDecoder(PhraseDictionary phrases, SyllableLexicon 
 
         var n = to - from;
         var states = new string[n][];
+        var ids = new int[n][];
+        var unigrams = new double[n][];
         var scores = new double[n][];
         var back = new int[n][];
         for (var k = 0; k < n; k++)
         {
             var word = words[from + k]!;
             states[k] = word.IsFixed ? [word.Chosen] : word.Candidates.Select(c => c.Folded).ToArray();
+            ids[k] = states[k].Select(phrases.Id).ToArray();
+            unigrams[k] = ids[k].Select(UnigramProbability).ToArray();
             scores[k] = new double[states[k].Length];
             back[k] = new int[states[k].Length];
             for (var s = 0; s < states[k].Length; s++)
@@ -53,14 +57,14 @@ internal sealed class SyllableDecoder(PhraseDictionary phrases, SyllableLexicon 
                 var emission = word.IsFixed ? 0 : Emission(word, word.Candidates[s]);
                 if (k == 0)
                 {
-                    scores[k][s] = emission + Unigram(states[k][s]);
+                    scores[k][s] = emission - Math.Log(unigrams[k][s]);
                     continue;
                 }
 
                 var best = double.MaxValue;
                 for (var p = 0; p < states[k - 1].Length; p++)
                 {
-                    var score = scores[k - 1][p] + Transition(states[k - 1][p], states[k][s]);
+                    var score = scores[k - 1][p] + Transition(ids[k - 1][p], ids[k][s], unigrams[k][s]);
                     if (score < best)
                     {
                         best = score;
@@ -88,15 +92,9 @@ internal sealed class SyllableDecoder(PhraseDictionary phrases, SyllableLexicon 
     private static double Emission(Word word, SyllableCandidate candidate) =>
         ConfusionWeight * candidate.Cost + (word.ReadFolded is { } read && read != candidate.Folded ? ChangeValidWord : 0);
 
-    private double Unigram(string folded) =>
-        -Math.Log(UnigramProbability(folded));
+    private double UnigramProbability(int id) =>
+        (phrases.Count(id) + UnseenCount) / (phrases.Total + UnseenCount * lexicon.FoldedSyllables.Count);
 
-    private double UnigramProbability(string folded) =>
-        (phrases.Count(folded) + UnseenCount) / (phrases.Total + UnseenCount * lexicon.FoldedSyllables.Count);
-
-    private double Transition(string previous, string folded)
-    {
-        var unigram = UnigramProbability(folded);
-        return -Math.Log((phrases.Count(previous, folded) + BigramMass * unigram) / (phrases.CountAsLeft(previous) + BigramMass));
-    }
+    private double Transition(int previous, int id, double unigram) =>
+        -Math.Log((phrases.Count(previous, id) + BigramMass * unigram) / (phrases.CountAsLeft(previous) + BigramMass));
 }
