@@ -162,6 +162,7 @@ internal static class OcrConfusionModel
             ('d', 'u') => 0.6,
             ('g', 'o') => 0.5,
             ('q', 'g') or ('g', 'q') => 0.4,
+            ('q', 'o') => 0.3,
             ('c', 'e') or ('e', 'c') => 0.4,
             ('t', 'u') => 0.5,
             ('i', 'u') => 0.4,
@@ -169,7 +170,13 @@ internal static class OcrConfusionModel
             ('4' or '3', 'a') => 0.3,
             ('9', 'g') => 0.4,
             _ when vowel && IsWildcard(read) => 0.3,
-            _ when vowel && read != baseLetter && IsVowel(baseLetter) => 0.4,
+            // A marked letter read for another vowel: é for ố (sé số) is common, é for u is not.
+            _ when vowel && read != baseLetter && IsVowel(baseLetter) => (baseLetter, letter) switch
+            {
+                ('e', 'o') or ('o', 'e') or ('a', 'o') or ('o', 'a') => 0.4,
+                ('e', 'a') or ('a', 'e') => 0.5,
+                _ => 0.7,
+            },
             _ when vowel && IsVowel(read) => 0.6,
             _ => Plain,
         };
