@@ -17,7 +17,8 @@ public sealed class SeedRepairTests
         Assert.Contains("Bình Phước, ngày 3 tháng 03 năm 2021", result.Text);
         Assert.Contains("\nKẾ HOẠCH\n", result.Text);
         Assert.Contains("Chỉ thị số 13/CT-UBND ngày 29/12/2020", result.Text);
-        Assert.Contains("Đề nghị", result.Text);
+        Assert.Contains("2. Pé nghi cac to chire", TestData.Seed("000"));
+        Assert.Contains("2. Đề nghị các tổ chức", result.Text);
     }
 
     [Fact]
@@ -33,6 +34,7 @@ public sealed class SeedRepairTests
     [InlineData("Pang", "Đảng")]
     [InlineData("“Pong Khéi méi”", "“Đồng Khởi mới”")]
     [InlineData("1. Poi twong, ndi dung thi dua", "1. Đối tượng, nội dung thi đua")]
+    [InlineData("3. Dé nghi cac co quan", "3. Đề nghị các cơ quan")]
     public void Seed001WordsReadAsTheyWerePrinted(string read, string printed)
     {
         var text = Normalizer.Normalize(TestData.Seed("001"));
