@@ -120,8 +120,7 @@ internal static class OcrConfusionModel
     }
 
     /// <summary>The unmarked letter of a read character (é → e, đ → d), or the character itself.</summary>
-    public static char BaseOf(char read) =>
-        read < '\u0080' ? char.ToLowerInvariant(read) : TextFolding.Fold(read.ToString()) is [var single] ? single : read;
+    public static char BaseOf(char read) => LetterBase.Of(read);
 
     private static double SubstituteCost(char read, char baseLetter, char letter, int readAt, int letterAt)
     {

@@ -39,7 +39,8 @@ internal sealed class SyllableLexicon
     public IReadOnlyList<string> FoldedSyllables { get; }
 
     /// <summary>Whether a lower-case word, written with any tone placement, is a Vietnamese syllable.</summary>
-    public bool IsValid(string lowerWord) => accented.Contains(lowerWord) || accented.Contains(ToneMarks.Canonicalize(lowerWord));
+    public bool IsValid(string lowerWord) =>
+        accented.Contains(lowerWord) || LetterBase.HasMovableRime(lowerWord) && accented.Contains(ToneMarks.Canonicalize(lowerWord));
 
     public bool IsValidFolded(string folded) => byFolded.ContainsKey(folded);
 
