@@ -22,8 +22,9 @@ internal static partial class OcrLineRules
 
     public static string Apply(string line, int lineNumber, List<TextChange> changes)
     {
+        // A lone 1 may be I, II or III with strokes lost, or a real Arabic heading: it stays as read.
         line = Replace(line, HeadingNumeral(), lineNumber, changes, ChangeReasons.HeadingNumeral, m =>
-            AsRoman(m.Groups["n"].Value) is { } roman ? m.Groups["lead"].Value + roman + "." : null);
+            m.Groups["n"].Value != "1" && AsRoman(m.Groups["n"].Value) is { } roman ? m.Groups["lead"].Value + roman + "." : null);
         line = Replace(line, InlineRoman(), lineNumber, changes, ChangeReasons.HeadingNumeral, m => AsRoman(m.Value));
         line = Replace(line, NumberLabel(), lineNumber, changes, ChangeReasons.NumberLabel, m => char.IsUpper(m.Value[0]) ? "Số" : "số");
         if (line.Contains("Số", StringComparison.Ordinal))
