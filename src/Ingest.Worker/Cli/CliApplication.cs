@@ -11,6 +11,8 @@ internal static class CliApplication
         {
             ExtractCommand.Create(),
             EvalOcrCommand.Create(),
+            NormalizeCommand.Create(),
+            EvalRepairCommand.Create(),
         };
 
         var parsed = root.Parse(args);

@@ -18,7 +18,7 @@ internal sealed class PdfReader(OcrEnginePool ocr) : IPageReader
         // PdfPig is not thread-safe: everything it must do happens here, in order; only decoding and OCR run in parallel.
         var plans = Plan(file.Bytes);
         var pages = plans.Select(plan => plan.Text is { } text
-            ? Task.FromResult(new PageText(plan.Number, text, PageMethod.PdfTextLayer))
+            ? Task.FromResult(new PageText(plan.Number, text, plan.Method))
             : PageOcr.RecognizeAsync(ocr, plan.Number, () => Decode(plan, rasterizer), cancellationToken));
         return await Task.WhenAll(pages).ConfigureAwait(false);
     }
@@ -38,8 +38,8 @@ internal sealed class PdfReader(OcrEnginePool ocr) : IPageReader
             {
                 var page = document.GetPage(number);
                 var text = ContentOrderTextExtractor.GetText(page);
-                plans.Add(TextLayerQuality.IsUsable(text)
-                    ? new PagePlan(number, text, null, page.Width, page.Height)
+                plans.Add(TextLayerQuality.Judge(text) is { } layer
+                    ? new PagePlan(number, layer.Text, null, page.Width, page.Height, layer.Method)
                     : new PagePlan(number, null, PageImageSource.TryFrom(page), page.Width, page.Height));
             }
 
@@ -78,5 +78,5 @@ internal sealed class PdfReader(OcrEnginePool ocr) : IPageReader
         return ImageDecoder.Decode(png, resolution: resolution);
     }
 
-    private sealed record PagePlan(int Number, string? Text, PageImageSource? Image, double WidthPoints, double HeightPoints);
+    private sealed record PagePlan(int Number, string? Text, PageImageSource? Image, double WidthPoints, double HeightPoints, PageMethod Method = PageMethod.PdfTextLayer);
 }

@@ -1,0 +1,169 @@
+using PlanIngest.Extraction.Text;
+
+namespace PlanIngest.Extraction.Evaluation;
+
+/// <summary>
+/// Measures the OCR repair on pairs of clean and damaged text (folders holding <c>clean.txt</c> and
+/// <c>damaged.txt</c>): the damaged text's words are aligned with the clean text's, before and after
+/// repair, and scored on folded syllables (is it the right syllable at all?) and exact spelling (are its
+/// diacritics right?), overall and on header lines (issuing body, place and date, type, signer title).
+/// </summary>
+public static class RepairEvaluation
+{
+    private static readonly HashSet<string> DocumentTypes = new(StringComparer.Ordinal)
+    {
+        "ke hoach", "nghi quyet", "quyet dinh", "chi thi", "huong dan", "thong bao", "bao cao",
+        "chuong trinh", "de an", "ket luan", "quy che", "to trinh", "cong van",
+    };
+
+    public static IReadOnlyList<string> FindPairs(string folder) =>
+        Directory.EnumerateDirectories(folder)
+            .Where(d => File.Exists(Path.Combine(d, "clean.txt")) && File.Exists(Path.Combine(d, "damaged.txt")))
+            .Order(StringComparer.Ordinal)
+            .ToList();
+
+    public static RepairScore ScoreFolder(string pairFolder, Func<string, string> repair)
+    {
+        var clean = File.ReadAllText(Path.Combine(pairFolder, "clean.txt"));
+        var damaged = File.ReadAllText(Path.Combine(pairFolder, "damaged.txt"));
+        return Score(Path.GetFileName(pairFolder), clean, damaged, repair(damaged));
+    }
+
+    public static RepairScore Score(string name, string clean, string damaged, string repaired)
+    {
+        var truth = Words(clean, markHeader: true);
+        var before = Compare(truth, Words(damaged, markHeader: false));
+        var after = Compare(truth, Words(repaired, markHeader: false));
+        return new RepairScore(name, before, after);
+    }
+
+    /// <summary>The word counts of several pairs added up.</summary>
+    public static RepairScore Total(IEnumerable<RepairScore> scores)
+    {
+        var list = scores.ToList();
+        return new RepairScore("total", Sum(list.Select(s => s.Before)), Sum(list.Select(s => s.After)));
+    }
+
+    private static WordCounts Sum(IEnumerable<WordCounts> counts) => counts.Aggregate(
+        new WordCounts(0, 0, 0, 0, 0, 0),
+        (a, b) => new WordCounts(a.Words + b.Words, a.Folded + b.Folded, a.Exact + b.Exact, a.HeaderWords + b.HeaderWords, a.HeaderFolded + b.HeaderFolded, a.HeaderExact + b.HeaderExact));
+
+    private static List<(string Exact, string Folded, bool Header)> Words(string text, bool markHeader)
+    {
+        var lines = text.Replace("\r", string.Empty, StringComparison.Ordinal).Split('\n');
+        var header = markHeader ? HeaderLines(lines) : new HashSet<int>();
+        var words = new List<(string, string, bool)>();
+        for (var i = 0; i < lines.Length; i++)
+        {
+            foreach (var token in WordTokens.Split(lines[i]).Where(t => t.Text.Any(char.IsLetter)))
+            {
+                var exact = ToneMarks.Canonicalize(token.Text.ToLowerInvariant());
+                words.Add((exact, TextFolding.Fold(exact), header.Contains(i)));
+            }
+        }
+
+        return words;
+    }
+
+    // The header runs from the top to the type word (KẾ HOẠCH) when that comes early; the signature
+    // block is a TM./KT./TL. line and the capitalised title lines under it.
+    private static HashSet<int> HeaderLines(string[] lines)
+    {
+        var header = new HashSet<int>();
+        var typeLine = Array.FindIndex(lines, l => l.Trim().Length > 0 && l.Trim() == l.Trim().ToUpperInvariant() && DocumentTypes.Contains(TextFolding.Fold(l.Trim())));
+        if (typeLine is >= 0 and < 15)
+        {
+            header.UnionWith(Enumerable.Range(0, typeLine + 1));
+        }
+
+        for (var i = 0; i < lines.Length; i++)
+        {
+            var line = lines[i].Trim();
+            if (line.StartsWith("TM.", StringComparison.Ordinal) || line.StartsWith("T/M", StringComparison.Ordinal)
+                || line.StartsWith("KT.", StringComparison.Ordinal) || line.StartsWith("TL.", StringComparison.Ordinal))
+            {
+                for (var j = i; j < lines.Length && lines[j].Trim().Length > 0 && lines[j].Trim() == lines[j].Trim().ToUpperInvariant(); j++)
+                {
+                    header.Add(j);
+                }
+            }
+        }
+
+        return header;
+    }
+
+    // Word alignment by edit distance on folded words; a clean word counts as right when the word
+    // aligned with it folds (or is spelt) the same.
+    private static WordCounts Compare(List<(string Exact, string Folded, bool Header)> truth, List<(string Exact, string Folded, bool Header)> read)
+    {
+        var n = truth.Count;
+        var m = read.Count;
+        var cost = new int[n + 1, m + 1];
+        for (var i = 0; i <= n; i++)
+        {
+            cost[i, 0] = i;
+        }
+
+        for (var j = 0; j <= m; j++)
+        {
+            cost[0, j] = j;
+        }
+
+        for (var i = 1; i <= n; i++)
+        {
+            for (var j = 1; j <= m; j++)
+            {
+                var same = truth[i - 1].Folded == read[j - 1].Folded ? 0 : 1;
+                cost[i, j] = Math.Min(cost[i - 1, j - 1] + same, Math.Min(cost[i - 1, j], cost[i, j - 1]) + 1);
+            }
+        }
+
+        int words = 0, folded = 0, exact = 0, headerWords = 0, headerFolded = 0, headerExact = 0;
+        for (int i = n, j = m; i > 0;)
+        {
+            string? aligned = null;
+            if (j > 0 && cost[i, j] == cost[i - 1, j - 1] + (truth[i - 1].Folded == read[j - 1].Folded ? 0 : 1))
+            {
+                aligned = read[j - 1].Exact;
+                j--;
+            }
+            else if (j > 0 && cost[i, j] == cost[i, j - 1] + 1)
+            {
+                j--;
+                continue;
+            }
+
+            var word = truth[i - 1];
+            var isFolded = aligned is not null && TextFolding.Fold(aligned) == word.Folded;
+            var isExact = aligned == word.Exact;
+            words++;
+            folded += isFolded ? 1 : 0;
+            exact += isExact ? 1 : 0;
+            if (word.Header)
+            {
+                headerWords++;
+                headerFolded += isFolded ? 1 : 0;
+                headerExact += isExact ? 1 : 0;
+            }
+
+            i--;
+        }
+
+        return new WordCounts(words, folded, exact, headerWords, headerFolded, headerExact);
+    }
+}
+
+/// <summary>Clean words, and how many of them the text under test has right, folded and exactly.</summary>
+public sealed record WordCounts(int Words, int Folded, int Exact, int HeaderWords, int HeaderFolded, int HeaderExact)
+{
+    public double FoldedAccuracy => Words == 0 ? 0 : (double)Folded / Words;
+
+    public double ExactAccuracy => Words == 0 ? 0 : (double)Exact / Words;
+
+    public double HeaderFoldedAccuracy => HeaderWords == 0 ? 0 : (double)HeaderFolded / HeaderWords;
+
+    public double HeaderExactAccuracy => HeaderWords == 0 ? 0 : (double)HeaderExact / HeaderWords;
+}
+
+/// <summary>One pair (or the total): the damaged text's counts before repair and after.</summary>
+public sealed record RepairScore(string Name, WordCounts Before, WordCounts After);

@@ -1,0 +1,156 @@
+namespace PlanIngest.Extraction.Text;
+
+/// <summary>
+/// Repairs accent-stripped, English-model OCR text (DESIGN §2): line rules first, then merged header
+/// words are split, then each word is read as the folded syllable that best explains it (confusion
+/// model × language model, decoded over the sentence), and finally diacritics are restored where the
+/// phrase dictionary or the lexicon leaves one spelling. A word the evidence does not settle stays as read.
+/// </summary>
+internal sealed class OcrRepair(SyllableLexicon lexicon, PhraseDictionary phrases, IReadOnlySet<string> abbreviations)
+{
+    public static OcrRepair Shared => Lazy.Value;
+
+    public (string Text, IReadOnlyList<TextChange> Changes) Repair(string text)
+    {
+        var changes = new List<TextChange>();
+        var candidates = SyllableCandidates.Shared;
+        var lines = text.Split('\n');
+        for (var i = 0; i < lines.Length; i++)
+        {
+            lines[i] = OcrLineRules.Apply(lines[i], i + 1, changes);
+            lines[i] = MergedWords.Split(lines[i], i + 1, changes, candidates, abbreviations);
+        }
+
+        var words = ReadWords(lines, candidates);
+        new SyllableDecoder(phrases, lexicon).Decode(words);
+        Restore(words);
+        Rewrite(lines, words, changes);
+        // Line rules ran first and words were rewritten right to left: report in reading order.
+        return (string.Join('\n', lines), changes.OrderBy(c => c.Line).ToList());
+    }
+
+    private List<Word?> ReadWords(string[] lines, SyllableCandidates candidates)
+    {
+        // null marks a paragraph break: context does not run across it.
+        var words = new List<Word?>();
+        for (var lineIndex = 0; lineIndex < lines.Length; lineIndex++)
+        {
+            var line = lines[lineIndex];
+            if (line.Trim().Length == 0)
+            {
+                words.Add(null);
+                continue;
+            }
+
+            foreach (var token in WordTokens.Split(line))
+            {
+                words.Add(ReadWord(line, lineIndex, token, candidates));
+            }
+        }
+
+        return words;
+    }
+
+    private Word ReadWord(string line, int lineIndex, WordToken token, SyllableCandidates candidates)
+    {
+        var text = token.Text;
+        if (text.All(char.IsDigit))
+        {
+            return Word.Fixed(lineIndex, token, PhraseDictionary.Number);
+        }
+
+        var lower = text.ToLowerInvariant();
+        var folded = TextFolding.Fold(lower);
+        if (IsPartOfCode(line, token) || abbreviations.Contains(text) || !text.Any(char.IsLetter) || IsNotASyllable(text))
+        {
+            return Word.Fixed(lineIndex, token, text.Any(char.IsDigit) ? PhraseDictionary.Number : folded);
+        }
+
+        var found = candidates.For(lower);
+        return found.Length == 0
+            ? Word.Fixed(lineIndex, token, folded)
+            : new Word(lineIndex, token, found, lexicon.IsValidFolded(folded) ? folded : null);
+    }
+
+    // Roman numerals (II, XV), capitalised abbreviations without a vowel (TM, KT, KHTC) and list
+    // letters (a, b, c) read right; only a marked or junk single character may be a damaged syllable (¢ for ở).
+    private static bool IsNotASyllable(string text) =>
+        text.All(c => c is 'I' or 'V' or 'X')
+        || text.Length >= 2 && text.All(char.IsUpper) && !TextFolding.Fold(text).Any(c => c is 'a' or 'e' or 'i' or 'o' or 'u' or 'y')
+        || text.Length == 1 && char.IsAscii(text[0]);
+
+    // "KH" in "58-KH/BDVHU" is a code, not a syllable; "kinh tế - xã hội" has spaces round its dash.
+    private static bool IsPartOfCode(string line, WordToken token) =>
+        token.Start > 0 && line[token.Start - 1] is '/' or '-' && token.Start > 1 && char.IsLetterOrDigit(line[token.Start - 2])
+        || token.End < line.Length - 1 && line[token.End] is '/' or '-' && char.IsLetterOrDigit(line[token.End + 1]);
+
+    private void Restore(List<Word?> words)
+    {
+        for (var i = 0; i < words.Count; i++)
+        {
+            if (words[i] is not { IsFixed: false } word)
+            {
+                continue;
+            }
+
+            var previous = i > 0 ? words[i - 1]?.Chosen : null;
+            var next = i + 1 < words.Count ? words[i + 1]?.Chosen : null;
+            if (phrases.Restore(previous, word.Chosen, next) is { } restored)
+            {
+                word.Form = restored.Form;
+                word.Evidence = restored.Evidence == "phrase" ? ChangeReasons.Phrase : ChangeReasons.DominantForm;
+            }
+            else if (lexicon.Forms(word.Chosen) is [var only])
+            {
+                word.Form = only;
+                word.Evidence = ChangeReasons.OnlyForm;
+            }
+        }
+    }
+
+    private static void Rewrite(string[] lines, List<Word?> words, List<TextChange> changes)
+    {
+        foreach (var group in words.OfType<Word>().Where(w => !w.IsFixed).GroupBy(w => w.Line))
+        {
+            var line = lines[group.Key];
+            var lineChanges = new List<TextChange>();
+            foreach (var word in group.OrderByDescending(w => w.Token.Start))
+            {
+                var original = word.Token.Text;
+                var confused = word.ReadFolded != word.Chosen;
+                var lower = word.Form ?? (confused ? word.Chosen : null);
+                if (lower is null)
+                {
+                    continue;
+                }
+
+                var replacement = CasePattern.Apply(original, lower);
+                if (replacement == original)
+                {
+                    continue;
+                }
+
+                line = string.Concat(line.AsSpan(0, word.Token.Start), replacement, line.AsSpan(word.Token.End));
+                lineChanges.Add(new TextChange(group.Key + 1, original, replacement, confused ? ChangeReasons.Confusion : word.Evidence!));
+            }
+
+            lineChanges.Reverse();
+            changes.AddRange(lineChanges);
+            lines[group.Key] = line;
+        }
+
+        for (var i = 0; i < lines.Length; i++)
+        {
+            if (lines[i].Contains('\uFB01') || lines[i].Contains('\uFB02'))
+            {
+                changes.Add(new TextChange(i + 1, "ﬁ/ﬂ", "fi/fl", ChangeReasons.Ligature));
+                lines[i] = lines[i].Replace("\uFB01", "fi", StringComparison.Ordinal).Replace("\uFB02", "fl", StringComparison.Ordinal);
+            }
+        }
+    }
+
+    private static readonly Lazy<OcrRepair> Lazy = new(() => new OcrRepair(
+        SyllableLexicon.Shared,
+        PhraseDictionary.Shared,
+        EmbeddedData.Lines(DataNames.Abbreviations).Select(l => l.Trim()).ToHashSet(StringComparer.Ordinal)));
+}

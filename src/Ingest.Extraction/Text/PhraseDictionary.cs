@@ -1,0 +1,177 @@
+namespace PlanIngest.Extraction.Text;
+
+/// <summary>
+/// What clean Vietnamese text says about folded syllables in context: how often each folded syllable
+/// and pair occurs (the language model of the OCR repair) and which accented spelling a folded syllable
+/// takes after / before / between given neighbours (the folded → accented phrase dictionary).
+/// Learnt from the embedded corpus (Data/corpus-*.txt) and domain vocabulary (Data/domain-vocabulary.txt).
+/// </summary>
+internal sealed class PhraseDictionary
+{
+    /// <summary>Context symbol for any number (<c>ngày 3 tháng 03</c>).</summary>
+    public const string Number = "<n>";
+
+    // Folded words are numbered as they are first seen, so that the decoder's inner loop looks up pairs of ints.
+    private readonly Dictionary<string, int> ids = new(StringComparer.Ordinal);
+    private readonly List<int> unigrams = [];
+    private readonly List<int> leftTotals = [];
+    private readonly Dictionary<long, int> bigrams = [];
+    private readonly Dictionary<string, Dictionary<string, int>> formsAlone = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, Dictionary<string, int>> formsAfter = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, Dictionary<string, int>> formsBefore = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, Dictionary<string, int>> formsBetween = new(StringComparer.Ordinal);
+
+    public PhraseDictionary(IEnumerable<string> lines, SyllableLexicon lexicon)
+    {
+        foreach (var line in lines)
+        {
+            Learn(line, lexicon);
+        }
+
+        Total = unigrams.Sum();
+    }
+
+    public static PhraseDictionary Shared => Lazy.Value;
+
+    /// <summary>Syllables learnt from.</summary>
+    public int Total { get; }
+
+    /// <summary>The number of a folded word seen in the corpus, or -1.</summary>
+    public int Id(string folded) => ids.GetValueOrDefault(folded, -1);
+
+    public int Count(int id) => id < 0 ? 0 : unigrams[id];
+
+    public int Count(int previousId, int id) => previousId < 0 || id < 0 ? 0 : bigrams.GetValueOrDefault(((long)previousId << 32) | (uint)id);
+
+    public int CountAsLeft(int previousId) => previousId < 0 ? 0 : leftTotals[previousId];
+
+    /// <summary>
+    /// The accented form (lower case, canonical placement) that the evidence clearly favours for
+    /// <paramref name="folded"/> between the given neighbours, or null when it does not.
+    /// </summary>
+    public (string Form, string Evidence)? Restore(string? previous, string folded, string? next)
+    {
+        if (previous is not null && next is not null && Dominant(formsBetween, $"{previous} {folded} {next}", 0.7, 1) is { } between)
+        {
+            return (between, "phrase");
+        }
+
+        var sides = new Dictionary<string, int>(StringComparer.Ordinal);
+        if (previous is not null && formsAfter.TryGetValue($"{previous} {folded}", out var after))
+        {
+            Add(sides, after);
+        }
+
+        if (next is not null && formsBefore.TryGetValue($"{folded} {next}", out var before))
+        {
+            Add(sides, before);
+        }
+
+        if (Dominant(sides, 0.75, 1) is { } side)
+        {
+            return (side, "phrase");
+        }
+
+        return Dominant(formsAlone, folded, 0.85, 3) is { } alone ? (alone, "dominant form") : null;
+    }
+
+    private void Learn(string line, SyllableLexicon lexicon)
+    {
+        var words = new List<(string Folded, string? Form)>();
+        foreach (var token in WordTokens.Split(line))
+        {
+            if (token.Text.Any(char.IsDigit))
+            {
+                words.Add((Number, null));
+                continue;
+            }
+
+            var lower = ToneMarks.Canonicalize(token.Text.ToLowerInvariant());
+            var folded = TextFolding.Fold(lower);
+            // Abbreviations and foreign words are context too, but they have no accented form to learn.
+            words.Add((folded, lexicon.IsValid(lower) ? lower : null));
+        }
+
+        var previousId = -1;
+        for (var i = 0; i < words.Count; i++)
+        {
+            var (folded, form) = words[i];
+            if (!ids.TryGetValue(folded, out var id))
+            {
+                ids[folded] = id = unigrams.Count;
+                unigrams.Add(0);
+                leftTotals.Add(0);
+            }
+
+            unigrams[id]++;
+            if (i > 0)
+            {
+                var key = ((long)previousId << 32) | (uint)id;
+                bigrams[key] = bigrams.GetValueOrDefault(key) + 1;
+                leftTotals[previousId]++;
+            }
+
+            previousId = id;
+
+            if (form is null)
+            {
+                continue;
+            }
+
+            Increment(formsAlone, folded, form);
+            if (i > 0)
+            {
+                Increment(formsAfter, $"{words[i - 1].Folded} {folded}", form);
+            }
+
+            if (i + 1 < words.Count)
+            {
+                Increment(formsBefore, $"{folded} {words[i + 1].Folded}", form);
+            }
+
+            if (i > 0 && i + 1 < words.Count)
+            {
+                Increment(formsBetween, $"{words[i - 1].Folded} {folded} {words[i + 1].Folded}", form);
+            }
+        }
+    }
+
+    private static string? Dominant(Dictionary<string, Dictionary<string, int>> table, string key, double share, int minimum) =>
+        table.TryGetValue(key, out var forms) ? Dominant(forms, share, minimum) : null;
+
+    private static string? Dominant(Dictionary<string, int> forms, double share, int minimum)
+    {
+        if (forms.Count == 0)
+        {
+            return null;
+        }
+
+        var total = forms.Values.Sum();
+        var best = forms.MaxBy(f => f.Value);
+        return best.Value >= minimum && best.Value >= share * total ? best.Key : null;
+    }
+
+    private static void Add(Dictionary<string, int> into, Dictionary<string, int> from)
+    {
+        foreach (var (form, count) in from)
+        {
+            into[form] = into.GetValueOrDefault(form) + count;
+        }
+    }
+
+    private static void Increment(Dictionary<string, int> table, string key) => table[key] = table.GetValueOrDefault(key) + 1;
+
+    private static void Increment(Dictionary<string, Dictionary<string, int>> table, string key, string form)
+    {
+        if (!table.TryGetValue(key, out var forms))
+        {
+            table[key] = forms = new Dictionary<string, int>(StringComparer.Ordinal);
+        }
+
+        Increment(forms, form);
+    }
+
+    private static readonly Lazy<PhraseDictionary> Lazy = new(() => new PhraseDictionary(
+        EmbeddedData.Names(DataNames.CorpusPrefix).SelectMany(EmbeddedData.Lines).Concat(EmbeddedData.Lines(DataNames.Vocabulary)),
+        SyllableLexicon.Shared));
+}

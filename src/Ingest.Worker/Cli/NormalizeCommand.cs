@@ -1,0 +1,65 @@
+using System.CommandLine;
+using PlanIngest.Extraction.Reading;
+using PlanIngest.Extraction.Reading.Ocr;
+using PlanIngest.Extraction.Text;
+
+namespace PlanIngest.Worker.Cli;
+
+/// <summary><c>planingest normalize FILE [--json]</c>: the read stage, then the normalise stage, printed.</summary>
+internal static class NormalizeCommand
+{
+    public static Command Create()
+    {
+        var file = new Argument<string>("FILE") { Description = "A scan, PDF, DOCX or text file." };
+        var json = SharedOptions.Json();
+        var languages = SharedOptions.OcrLanguages();
+        var command = new Command("normalize", "Print a file's text converted, normalised and repaired; --json adds every change.") { file, json, languages };
+        command.SetAction((parsed, token) => RunAsync(parsed.GetValue(file)!, parsed.GetValue(json), SharedOptions.Ocr(parsed, languages), token));
+        return command;
+    }
+
+    private static async Task<int> RunAsync(string path, bool json, OcrOptions options, CancellationToken token)
+    {
+        ReadDocument read;
+        try
+        {
+            using var ocr = new OcrEnginePool(options);
+            read = await new DocumentReader(ocr).ReadAsync(path, token);
+        }
+        catch (DocumentReadException e)
+        {
+            ConsoleOutput.FileError(path, e.Message);
+            return ExitCodes.FileFailed;
+        }
+        catch (Exception e) when (e is OcrUnavailableException or DllNotFoundException)
+        {
+            ConsoleOutput.FileError(path, $"OCR unavailable: {e.Message}");
+            return ExitCodes.FileFailed;
+        }
+
+        // Pages joined as the extraction pipeline joins them, so this prints what extraction sees.
+        var result = new TextNormalizer().Process(string.Join("\n\f\n", read.Pages.Select(p => p.Text)));
+        if (json)
+        {
+            ConsoleOutput.Json(new
+            {
+                source = read.Source,
+                encoding = result.Encoding,
+                repaired = result.Repaired,
+                marked_share = Math.Round(result.MarkedShare, 3),
+                text = result.Text,
+                changes = result.Changes,
+            });
+        }
+        else
+        {
+            Console.Out.Write(result.Text);
+            if (!result.Text.EndsWith('\n'))
+            {
+                Console.Out.WriteLine();
+            }
+        }
+
+        return ExitCodes.Success;
+    }
+}
