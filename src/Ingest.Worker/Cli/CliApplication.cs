@@ -11,6 +11,7 @@ internal static class CliApplication
         {
             ExtractCommand.Create(),
             EvalOcrCommand.Create(),
+            EvalCommand.Create(),
         };
 
         var parsed = root.Parse(args);
