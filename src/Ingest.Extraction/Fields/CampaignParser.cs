@@ -39,7 +39,7 @@ internal static partial class CampaignParser
             previousEnd = close + 1;
             var name = Letters.Squash(text.Slice(open + 1, close)).Trim(' ', ',', '.');
             var key = Letters.Squash(folded[(open + 1)..close]);
-            if (name.Length < 3 || keys.Any(k => Fuzzy.Similarity(k, key) >= 0.7))
+            if (name.Length < 3 || keys.Any(k => Fuzzy.Similarity(k, key) >= 0.7 || SameSkeleton(k, key)))
             {
                 continue;
             }
@@ -49,6 +49,40 @@ internal static partial class CampaignParser
         }
 
         return names;
+    }
+
+    /// <summary>
+    /// OCR garbles vowels and a word-initial Đ far more than consonants ("Pdng Khdi méi", "DONG KHOI MOI"):
+    /// two names with nearly the same consonants are one name read twice.
+    /// </summary>
+    private static bool SameSkeleton(string a, string b)
+    {
+        var sa = Skeleton(a);
+        var sb = Skeleton(b);
+        return sa.Length >= 5 && sb.Length >= 5 && Fuzzy.Similarity(sa, sb) >= 0.7;
+    }
+
+    private static string Skeleton(string folded)
+    {
+        var builder = new System.Text.StringBuilder();
+        var wordStart = true;
+        foreach (var c in folded)
+        {
+            if (!char.IsLetter(c))
+            {
+                wordStart = true;
+                continue;
+            }
+
+            if (c is not ('a' or 'e' or 'i' or 'o' or 'u' or 'y'))
+            {
+                builder.Append(wordStart && c is 'p' or 'b' ? 'd' : c);
+            }
+
+            wordStart = false;
+        }
+
+        return builder.ToString();
     }
 
     private static IEnumerable<(int Open, int Close)> Quotes(string folded)

@@ -128,7 +128,9 @@ internal static partial class DeadlineParser
             }
         }
 
-        return found.OrderBy(f => f.At).Select(f => f.Deadline).ToList();
+        // "Hằng tháng, … trước ngày 25": one recurring deadline, read twice.
+        var ordered = found.OrderBy(f => f.At).Select(f => f.Deadline).ToList();
+        return ordered.Where((d, i) => d.Kind != "recurring" || !ordered.Take(i).Any(p => p.Kind == "recurring" && p.Text == d.Text)).ToList();
     }
 
     /// <summary>
@@ -140,12 +142,12 @@ internal static partial class DeadlineParser
         var before = folded[Math.Max(0, r.Index - 30)..r.Index];
         var after = r.Index + r.Length < folded.Length ? folded[(r.Index + r.Length)..Math.Min(folded.Length, r.Index + r.Length + 3)] : string.Empty;
         var isDinhKy = !r.Value.StartsWith('h');
-        if (Regex.IsMatch(before, @"b[a-z]o\s+c[a-z]{1,2}o\s*$"))
+        if (Regex.IsMatch(before, @"b[a-z]o\s+c[a-z]{1,2}o(?:\s+ket\s+qua)?\s*$"))
         {
             return !isDinhKy;
         }
 
-        var atClauseStart = Regex.IsMatch(before, @"(?:^|[\n.;:(]|\*\s?|-\s?)\s*$");
+        var atClauseStart = Regex.IsMatch(before, @"(?:^|[\n.;:(,]|\*\s?|-\s?)\s*$");
         var beforeComma = after.TrimStart().StartsWith(',') || after.StartsWith(';') || after.StartsWith(')') || after.StartsWith('.');
         var afterVerb = Regex.IsMatch(before, @"(?:thuc\s+hien|to\s+chuc|ra\s+soat|kiem\s+tra|danh\s+gia)\s*$");
         return atClauseStart || (isDinhKy && (beforeComma || afterVerb || Regex.IsMatch(folded[(r.Index + r.Length)..Math.Min(folded.Length, r.Index + r.Length + 20)], @"^\s+(?:va|\d)")))

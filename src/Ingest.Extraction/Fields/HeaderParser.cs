@@ -28,7 +28,7 @@ internal static partial class HeaderParser
 {
     private const int MaxHeaderLines = 25;
 
-    [GeneratedRegex(@"c\s*o\s*n\s*g\s*h\s*o\s*a\s*x\s*a\s*h\S*\s*c\s*h\s*u\s*n\s*g\s*h\s*i\s*a|\S*\s*o\s*c\s*l\s*a\s*p\s*-|\b[dpb]\s*a\s*n\s*g\s*c\s*o\s*n\s*g\s*s\s*a\s*n\s*v\s*i\s*e\s*t")]
+    [GeneratedRegex(@"c\s*o\s*n\s*g\s*h\s*o\s*a\s*x\s*a\s*h\S*\s*c\s*h\s*u\s*n\s*g\s*h\s*i\s*a|\S*\s*o\s*c\s*l\s*a\s*p\s*-|\b[dpb]\s*a\s*n\s*g\s*c\s*o\s*n\s*g\s*s\s*a\s*n\s*v\s*i\s*e\s*t|\b[dp]oan\s+(?:tncs|thanh\s+nien\s+cong\s+san)\s+ho\s+chi\s+minh\s*$|(?<=\S\s+)\bhoi\s+\S+(?:\s+\S+){0,3}\s+viet\s+nam\s*$|\t|\s{3,}(?=\S)")]
     private static partial Regex RightColumnMarker();
 
     [GeneratedRegex(@"\b[dpb]\s*a\s*n\s*g\s*c\s*o\s*n\s*g\s*s\s*a\s*n")]
@@ -63,7 +63,13 @@ internal static partial class HeaderParser
             }
 
             var leftEnd = line.Folded.Length;
-            if (RightColumnMarker().Match(line.Folded) is { Success: true } marker)
+            var marker = RightColumnMarker().Match(line.Folded);
+            while (marker.Success && line.Folded[..marker.Index].Trim().Length == 0 && marker.Length > 0 && char.IsWhiteSpace(marker.Value[0]))
+            {
+                marker = marker.NextMatch();
+            }
+
+            if (marker.Success)
             {
                 leftEnd = marker.Index;
                 isParty |= PartyMarker().IsMatch(line.Folded);
@@ -132,7 +138,7 @@ internal static partial class HeaderParser
         for (var w = words.Count - 1; w >= 0; w--)
         {
             var word = words[w].Value;
-            if (!Letters.HasLetter(word) || (Letters.IsUpper(word) && !IsPlacePrefix(word) && word.Count(char.IsLetter) > 1))
+            if (!Letters.HasLetter(word) || word.Any(char.IsDigit) || word.Contains('/') || word.EndsWith(':') || (Letters.IsUpper(word) && !IsPlacePrefix(word) && word.Count(char.IsLetter) > 1))
             {
                 break;
             }

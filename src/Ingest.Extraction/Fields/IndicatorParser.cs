@@ -115,15 +115,17 @@ internal static partial class IndicatorParser
 
         var rest = folded[unitEnd..Math.Min(folded.Length, unitEnd + 80)];
         var troLen = TroLen.Match(rest);
-        if (troLen.Success && !Regex.IsMatch(rest[..troLen.Index], @"\d"))
-        {
-            return ">=";
-        }
-
+        var trailingAtLeast = troLen.Success && !Regex.IsMatch(rest[..troLen.Index], @"\d");
         var c = ComparatorBefore().Match(before);
         if (!c.Success)
         {
-            return null;
+            return trailingAtLeast ? ">=" : null;
+        }
+
+        // "Đạt 95% … trở lên" is at least 95; "Trên 90% … hoàn thành tốt nhiệm vụ trở lên" stays above 90.
+        if (trailingAtLeast && Regex.IsMatch(c.Groups["c"].Value, @"^(?:dat|phan\s+dau|co)"))
+        {
+            return ">=";
         }
 
         var word = Regex.Replace(c.Groups["c"].Value, @"\s+", " ");

@@ -16,6 +16,10 @@ internal static partial class IssuerResolver
     [GeneratedRegex(@"\b(?:cong chuc|cbcc|can bo|dang vien|vien chuc|cbcc,?\s*vc)\s+(?=ban |van phong|so |phong )")]
     private static partial Regex MemberLead();
 
+    // "… Ban Thường vụ Hội Liên hiệp Phụ nữ huyện X xây dựng kế hoạch như sau": the plan names its author.
+    [GeneratedRegex(@"\s(?:xay\s+dung|ban\s+hanh|phat\s+dong|trien\s+khai)\s+(?:ke\s+hoach|chuong\s+trinh|huong\s+dan)")]
+    private static partial Regex AuthorTail();
+
     public static IssuerInfo? Resolve(HeaderResult header, FoldedText text, SignerInfo? signer, List<string> warnings)
     {
         var fromHeader = FromHeader(header);
@@ -42,7 +46,8 @@ internal static partial class IssuerResolver
         }
 
         warnings.Add("issuer: no header; taken from the signature and the body");
-        return new IssuerInfo(named, null, LevelOf(found, null), found.Place ?? textProvince);
+        var ownProvince = found.Place is { } place ? Provinces.Find(Text.TextFolding.Fold(place), allowDamage: false) : null;
+        return new IssuerInfo(named, null, LevelOf(found, null), ownProvince ?? textProvince);
     }
 
     private static (BodyName Name, BodyName? Parent)? FromHeader(HeaderResult header)
@@ -128,7 +133,21 @@ internal static partial class IssuerResolver
         // "… công chức Ban Dân vận Tỉnh ủy …": the members of a body are named with it.
         foreach (Match m in MemberLead().Matches(folded))
         {
-            Count(candidates, BodyNames.ReadRunning(folded, m.Index + m.Length), 2);
+            Count(candidates, BodyNames.ReadRunning(text, m.Index + m.Length), 2);
+        }
+
+        foreach (Match m in AuthorTail().Matches(folded))
+        {
+            // Read the body that ends right before the verb: try clause-internal starts from the left.
+            var clauseStart = Math.Max(folded.LastIndexOfAny([',', ';', '.', '\n'], Math.Max(0, m.Index - 1)) + 1, m.Index - 120);
+            for (var at = clauseStart; at < m.Index; at++)
+            {
+                if ((at == 0 || folded[at - 1] == ' ' || folded[at - 1] == '\n') && BodyNames.ReadRunning(text, at) is { } read && read.End >= m.Index - 1)
+                {
+                    Count(candidates, read, 3);
+                    break;
+                }
+            }
         }
 
         // "TM. Ban Thường trực" with "Ban Thường trực Ủy ban MTTQ Việt Nam tỉnh" in the body.
@@ -137,7 +156,11 @@ internal static partial class IssuerResolver
             var behalf = Regex.Replace(Text.TextFolding.Fold(onBehalf.Split(" / ")[0]), @"^\s*(?:t/?m|kt|tl|q)\.?\s*", string.Empty);
             for (var at = folded.IndexOf(behalf, StringComparison.Ordinal); at >= 0 && behalf.Length > 2; at = folded.IndexOf(behalf, at + 1, StringComparison.Ordinal))
             {
-                Count(candidates, BodyNames.ReadRunning(folded, at), 1);
+                // A body after "của" is one the plan cites, not its author.
+                if (!Regex.IsMatch(folded[Math.Max(0, at - 6)..at], Patterns.Cua + @"\s+$"))
+                {
+                    Count(candidates, BodyNames.ReadRunning(text, at), 1);
+                }
             }
         }
 

@@ -30,7 +30,7 @@ internal static partial class LegalBasisParser
         foreach (var (start, end) in spans)
         {
             var inSpan = mentions.Where(m => m.Start >= start && m.Start < end && !IsOwn(m.Number, ownNumber)).ToList();
-            foreach (var mention in inSpan)
+            foreach (var mention in inSpan.Where(m => OpensClause(text.Folded, start, m.Start)))
             {
                 if (!bases.Any(b => b.Number == mention.Number))
                 {
@@ -47,6 +47,16 @@ internal static partial class LegalBasisParser
 
         return (bases.OrderBy(b => Position(b, mentions, unnumbered)).ToList(), unnumbered);
     }
+
+    [GeneratedRegex(@"(?:^|[;,]|\bva\b|\n\s*\n)(?:\s|[-+*•]|can\s*c[a-z]{1,2}|thuc\s*hien|tren\s*co\s*so|nh[a-z]m\s*cu\s*th[a-z]\s*ho[a-z]?|huong\s*ung|theo\s*de\s*nghi|ph[a-z]{1,2}i\s*hop|tiep\s*tuc|dong\s*thoi|va)*(?:[^\s;,]+\s+){0,2}?(?:s[o06ebd$&¢§]?\s*[:.]?\s*)?$")]
+    private static partial Regex ClauseOpening();
+
+    /// <summary>
+    /// A basis opens its clause ("Căn cứ X", "; Y", "và Z"); a document named inside another's subject
+    /// ("… về tiếp tục thực hiện Chỉ thị số 05-CT/TW") is cited, not relied on.
+    /// </summary>
+    private static bool OpensClause(string folded, int spanStart, int mentionStart) =>
+        ClauseOpening().IsMatch(folded[spanStart..mentionStart]);
 
     public static bool IsOwn(string? number, string? ownNumber) =>
         number is not null && ownNumber is not null

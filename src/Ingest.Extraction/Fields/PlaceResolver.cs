@@ -31,17 +31,14 @@ internal static class PlaceResolver
                 continue;
             }
 
-            // The issuer's name ends with its place; compare the same number of letters.
-            var candidateKey = Letters.Key(TextFolding.Fold(candidate));
-            if (candidateKey.Length >= key.Length && key.Length >= 4)
+            // The issuer's name ends with its place; compare as many words.
+            var words = candidate.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+            var count = Math.Min(words.Length, place.Split(' ', StringSplitOptions.RemoveEmptyEntries).Length);
+            var tailText = string.Join(' ', words[^count..]);
+            var tail = Letters.Key(TextFolding.Fold(tailText));
+            if (key.Length >= 4 && tail != key && Fuzzy.Distance(tail, key) <= Math.Max(1, key.Length / 5))
             {
-                var tail = candidateKey[^key.Length..];
-                if (tail != key && Fuzzy.Distance(tail, key) <= Math.Max(1, key.Length / 5))
-                {
-                    var words = candidate.Split(' ');
-                    var count = place.Split(' ', StringSplitOptions.RemoveEmptyEntries).Length;
-                    return string.Join(' ', words[^Math.Min(count, words.Length)..]);
-                }
+                return tailText;
             }
         }
 

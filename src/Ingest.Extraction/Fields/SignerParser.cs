@@ -12,7 +12,7 @@ internal static partial class SignerParser
 {
     private const int TailLines = 45;
 
-    [GeneratedRegex(@"(?<![a-z])(?<m>t\s?/\s?m|tm|kt|tl|tuq|q)\s*[.]\s*(?=[a-z])")]
+    [GeneratedRegex(@"(?<![a-z])(?<m>(?:t\s?/\s?m|k\s?/\s?t|t\s?/\s?l)\s*[.]?|(?:tm|kt|tl|tuq|q)\s*[.])\s*(?=[a-z])")]
     private static partial Regex OnBehalfMarker();
 
     [GeneratedRegex(@"\t|\s{3,}")]
@@ -36,7 +36,12 @@ internal static partial class SignerParser
                 {
                     var body = Letters.Squash(segment[(marker.Index + marker.Length)..]);
                     var markerText = Letters.Squash(segment[marker.Index..(marker.Index + marker.Length)]).Trim().ToUpperInvariant().Replace(" ", string.Empty, StringComparison.Ordinal);
-                    onBehalf.Add(markerText + " " + Display(body));
+                    var entry = markerText + " " + Display(body);
+                    if (!onBehalf.Contains(entry))
+                    {
+                        onBehalf.Add(entry);
+                    }
+
                     anchor = i;
                     continue;
                 }
@@ -81,7 +86,7 @@ internal static partial class SignerParser
 
         // "Noi nhan: =2 FERUONG BAN": the title sits after the recipients heading on one line.
         var heading = Regex.Match(line.Folded, @"n[o0]i\s*nh[a-z]{1,2}n\s*:?");
-        if (heading.Success && heading.Index + heading.Length < line.Original.Length)
+        if (foldedParts.Length == 1 && heading.Success && heading.Index + heading.Length < line.Original.Length)
         {
             yield return (line.Original[(heading.Index + heading.Length)..].Trim(), line.Folded[(heading.Index + heading.Length)..].Trim());
         }

@@ -74,7 +74,7 @@ internal static class BodyNames
         ("Phòng Giáo dục và Đào tạo", "huyện"), ("Phòng Văn hóa và Thông tin", "huyện"), ("Phòng Nội vụ", "huyện"),
         ("Phòng Lao động - Thương binh và Xã hội", "huyện"), ("Phòng Tài nguyên và Môi trường", "huyện"),
         ("Phòng Y tế", "huyện"),
-        ("Công an", null), ("Bộ Chỉ huy Quân sự", null), ("Ban Chỉ huy Quân sự", null),
+        ("Bộ Công an", "trung ương"), ("Công an", null), ("BCH Đoàn", null), ("Bộ Chỉ huy Quân sự", null), ("Ban Chỉ huy Quân sự", null),
         ("Trung ương", "trung ương"), ("Bộ Chính trị", "trung ương"), ("Ban Bí thư", "trung ương"),
         ("Chính phủ", "trung ương"), ("Thủ tướng Chính phủ", "trung ương"),
     ];
@@ -151,8 +151,9 @@ internal static class BodyNames
     /// Reads a body name in running folded text from <paramref name="at"/>: known phrases, a unit word only
     /// with a known province after it (or at the end), so "… tỉnh xây dựng kế hoạch" stops before "xây dựng".
     /// </summary>
-    public static (BodyName Name, int End)? ReadRunning(string folded, int at)
+    public static (BodyName Name, int End)? ReadRunning(FoldedText text, int at)
     {
+        var folded = text.Folded;
         var parts = new List<BodyPart>();
         var p = at;
         while (p < folded.Length)
@@ -183,6 +184,27 @@ internal static class BodyNames
                 {
                     parts.Add(new BodyPart(BodyPartKind.Place, province, null));
                     p = placeEnd;
+                    break;
+                }
+
+                // Not a province: a place name is the capitalised words after the unit ("huyện Krông Pắc").
+                var nameEnd = end;
+                for (var words = 0; words < 4; words++)
+                {
+                    var wordEnd = NextWordEnd(folded, nameEnd);
+                    var word = text.Slice(nameEnd, wordEnd).Trim();
+                    if (word.Length == 0 || !char.IsUpper(word[0]) || !word.All(char.IsLetter))
+                    {
+                        break;
+                    }
+
+                    nameEnd = wordEnd;
+                }
+
+                if (nameEnd > end)
+                {
+                    parts.Add(new BodyPart(BodyPartKind.Place, Letters.Squash(text.Slice(end, nameEnd)), null));
+                    p = nameEnd;
                     break;
                 }
 
