@@ -99,6 +99,11 @@ internal static partial class LegalBasisParser
             {
                 spans.Add((lines[first].Start, lines[i - 1].End));
             }
+            else if (spans.Count > 0 && ContinuesSentence(lines[first - 1 >= 0 ? PreviousText(lines, first) : first], lines[first]))
+            {
+                // OCR may break a paragraph with a blank line; a lower-case start after an open sentence continues it.
+                spans[^1] = (spans[^1].Item1, lines[i - 1].End);
+            }
             else if (++skippedParagraphs > 1 || spans.Count > 0)
             {
                 // The preamble is the first paragraphs; the sentence that announces the plan ends it.
@@ -107,6 +112,24 @@ internal static partial class LegalBasisParser
         }
 
         return spans;
+    }
+
+    private static int PreviousText(IReadOnlyList<TextLine> lines, int index)
+    {
+        var j = index - 1;
+        while (j > 0 && lines[j].IsBlank)
+        {
+            j--;
+        }
+
+        return j;
+    }
+
+    private static bool ContinuesSentence(TextLine previous, TextLine next)
+    {
+        var end = previous.Original.TrimEnd();
+        var start = next.Original.TrimStart();
+        return end.Length > 0 && end[^1] is not ('.' or ';' or ':') && start.Length > 0 && char.IsLower(start[0]);
     }
 
     private static IEnumerable<ReferenceMention> Unnumbered(FoldedText text, int start, int end, List<ReferenceMention> numbered)

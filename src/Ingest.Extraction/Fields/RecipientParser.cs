@@ -91,13 +91,34 @@ internal static partial class RecipientParser
 
         foreach (var piece in item.Split(';'))
         {
-            var cleaned = PurposeNoteOriginal(piece);
+            var cleaned = PurposeNoteOriginal(WithoutSignature(piece));
             cleaned = Letters.Squash(cleaned).Trim(' ', ',', '.', ':', ';', '\'', '\\', '/', '-');
             if (cleaned.Count(char.IsLetter) >= 2)
             {
                 items.Add(cleaned);
             }
         }
+    }
+
+    /// <summary>"… (để b/c), BÍ THƯ", "KT. CHỦ TỊCH": the signature column read into the recipients column.</summary>
+    private static string WithoutSignature(string piece)
+    {
+        var marker = Regex.Match(piece, @"(?:^|\s)(?:T\s?/\s?M|K\s?/\s?T|T\s?/\s?L|TM\.|KT\.|TL\.)\s*[\p{Lu}]");
+        if (marker.Success)
+        {
+            piece = piece[..marker.Index];
+        }
+
+        if (SignerParser.TrailingUpper(piece) is { } tail && Vocabulary.SignerTitles.Match(Text.TextFolding.Fold(tail)) is not null)
+        {
+            piece = piece[..piece.LastIndexOf(tail, StringComparison.Ordinal)];
+        }
+        else if (Letters.IsUpper(piece) && Vocabulary.SignerTitles.Match(Text.TextFolding.Fold(piece)) is not null)
+        {
+            return string.Empty;
+        }
+
+        return piece;
     }
 
     // Purpose notes are matched on the folded piece and cut from the original at the same place.

@@ -24,7 +24,7 @@ internal static partial class ReferenceParser
     private static partial Regex IssuerLead();
 
     // Where the issuing body's name ends: the subject of the cited document, a verb, or punctuation.
-    [GeneratedRegex(@"[;,.(:""“]|\n\s*\n|\s(?:ve|v/v|trien\s+khai|thuc\s+hien|ban\s+hanh|phat\s+dong|quy\s+dinh|huong\s+dan|tiep\s+tuc|tham\s+muu|nham|theo|ngay|doi\s+voi|cho|de|va\s+(?:ke|chi|nghi|quyet|cong|huong|chuong)|n[a-z]{1,2}m\s+\d{4})\b")]
+    [GeneratedRegex(@"[;,.(:""“]|\n\s*\n|\s(?:ve|v/v|trien\s+khai|thuc\s+hien|phe\s+duyet|ban\s+hanh|phat\s+dong|quy\s+dinh|huong\s+dan|tiep\s+tuc|tham\s+muu|nham|theo|ngay|doi\s+voi|cho|de|va\s+(?:ke|chi|nghi|quyet|cong|huong|chuong)|n[a-z]{1,2}m\s+\d{4})\b")]
     private static partial Regex IssuerStop();
 
     public static IReadOnlyList<ReferenceMention> FindAll(FoldedText text)

@@ -53,7 +53,15 @@ internal static partial class SignerParser
                     continue;
                 }
 
-                if ((anchor >= 0 || i >= lines.Count - 6) && IsPersonName(segment) is { } person)
+                if (title is null && TrailingUpper(segment) is { } tail && SignerTitles.Match(Text.TextFolding.Fold(tail)) is { } trailingTitle)
+                {
+                    // OCR flattens the columns: "- Thường trực Tỉnh ủy; PHÓ CHỦ TỊCH".
+                    title = trailingTitle;
+                    anchor = Math.Max(anchor, i);
+                    continue;
+                }
+
+                if ((anchor >= 0 || i >= lines.Count - 6) && (IsPersonName(segment) ?? TrailingName(segment)) is { } person)
                 {
                     name = person;
                 }
@@ -92,6 +100,25 @@ internal static partial class SignerParser
         }
     }
 
+    [GeneratedRegex(@"(?:^|[;,:.)]\s*|\s)(?<run>(?:[\p{Lu}\p{M}]{1,}\s+){0,4}[\p{Lu}\p{M}]{2,})\s*$")]
+    private static partial Regex TrailingUpperRun();
+
+    [GeneratedRegex(@"[.;,]\s+(?:(?:Đại|Dai|Thượng|Thuong|Trung|Thiếu|Thieu)\s+(?:tá|ta|tướng|tuong|úy|uy)\s+)?(?<name>(?:\p{Lu}[\p{Ll}\p{M}]*\s+){1,5}\p{Lu}[\p{Ll}\p{M}]*)\s*$")]
+    private static partial Regex TrailingNameRun();
+
+    /// <summary>The upper-case words that end a line, if the line has other text before them.</summary>
+    public static string? TrailingUpper(string segment)
+    {
+        var m = TrailingUpperRun().Match(segment);
+        return m.Success && m.Groups["run"].Index > 0 ? m.Groups["run"].Value : null;
+    }
+
+    private static string? TrailingName(string segment)
+    {
+        var m = TrailingNameRun().Match(segment);
+        return m.Success ? IsPersonName(m.Groups["name"].Value) : null;
+    }
+
     private static bool IsBullet(string segment) => segment.TrimStart().StartsWith('-') || segment.TrimStart().StartsWith('+');
 
     /// <summary>"BAN THƯỜNG TRỰC" → "Ban Thường trực", "CHỦ TỊCH" → "Chủ tịch".</summary>
@@ -112,7 +139,8 @@ internal static partial class SignerParser
         var text = Letters.Squash(segment).Trim();
         foreach (var rank in Ranks)
         {
-            if (text.StartsWith(rank + " ", StringComparison.Ordinal))
+            // Ranks are matched folded so that accent-stripped "Dai ta" goes too; same length before and after folding.
+            if (Text.TextFolding.Fold(text).StartsWith(Text.TextFolding.Fold(rank) + " ", StringComparison.Ordinal))
             {
                 text = text[(rank.Length + 1)..];
             }

@@ -158,7 +158,7 @@ internal static class BodyNames
         var p = at;
         while (p < folded.Length)
         {
-            while (p < folded.Length && folded[p] == ' ')
+            while (p < folded.Length && folded[p] is ' ' or '\n')
             {
                 p++;
             }
@@ -222,7 +222,7 @@ internal static class BodyNames
     private static int NextWordEnd(string folded, int from)
     {
         var i = from;
-        while (i < folded.Length && folded[i] == ' ')
+        while (i < folded.Length && folded[i] is ' ' or '\n')
         {
             i++;
         }
@@ -255,7 +255,7 @@ internal static class BodyNames
                 ends[n] = i + 1;
                 n++;
             }
-            else if (c is not (' ' or '-' or ','))
+            else if (c is not (' ' or '\n' or '-' or ','))
             {
                 break;
             }
