@@ -25,27 +25,27 @@ internal static partial class LegalBasisParser
         FoldedText text, IReadOnlyList<TextLine> lines, int bodyStart, IReadOnlyList<ReferenceMention> mentions, string? ownNumber)
     {
         var spans = PreambleSpans(lines, bodyStart);
-        var bases = new List<DocumentReference>();
+        var bases = new List<(int At, DocumentReference Basis)>();
         var unnumbered = new List<ReferenceMention>();
         foreach (var (start, end) in spans)
         {
             var inSpan = mentions.Where(m => m.Start >= start && m.Start < end && !IsOwn(m.Number, ownNumber)).ToList();
             foreach (var mention in inSpan.Where(m => OpensClause(text.Folded, start, m.Start)))
             {
-                if (!bases.Any(b => b.Number == mention.Number))
+                if (!bases.Any(b => b.Basis.Number == mention.Number))
                 {
-                    bases.Add(new DocumentReference(mention.DocType, mention.Number, mention.Date, mention.Issuer));
+                    bases.Add((mention.Start, new DocumentReference(mention.DocType, mention.Number, mention.Date, mention.Issuer)));
                 }
             }
 
             foreach (var found in Unnumbered(text, start, end, inSpan))
             {
                 unnumbered.Add(found);
-                bases.Add(new DocumentReference(found.DocType, null, null, found.Issuer));
+                bases.Add((found.Start, new DocumentReference(found.DocType, null, null, found.Issuer)));
             }
         }
 
-        return (bases.OrderBy(b => Position(b, mentions, unnumbered)).ToList(), unnumbered);
+        return (bases.OrderBy(b => b.At).Select(b => b.Basis).ToList(), unnumbered);
     }
 
     [GeneratedRegex(@"(?:^|[;,]|\bva\b|\n\s*\n)(?:\s|[-+*•]|can\s*c[a-z]{1,2}|thuc\s*hien|tren\s*co\s*so|nh[a-z]m\s*cu\s*th[a-z]\s*ho[a-z]?|huong\s*ung|theo\s*de\s*nghi|ph[a-z]{1,2}i\s*hop|tiep\s*tuc|dong\s*thoi|va)*(?:[^\s;,]+\s+){0,2}?(?:s[o06ebd$&¢§]?\s*[:.]?\s*)?$")]
@@ -61,11 +61,6 @@ internal static partial class LegalBasisParser
     public static bool IsOwn(string? number, string? ownNumber) =>
         number is not null && ownNumber is not null
         && Text.TextFolding.Fold(number) == Text.TextFolding.Fold(ownNumber);
-
-    private static int Position(DocumentReference basis, IReadOnlyList<ReferenceMention> mentions, List<ReferenceMention> unnumbered) =>
-        basis.Number is not null
-            ? mentions.First(m => m.Number == basis.Number).Start
-            : unnumbered.First(u => u.DocType == basis.DocType && u.Issuer == basis.Issuer).Start;
 
     private static List<(int Start, int End)> PreambleSpans(IReadOnlyList<TextLine> lines, int bodyStart)
     {

@@ -92,7 +92,10 @@ internal static partial class NumberSymbol
             .Select(n => n + prefix + symbolTail)
             .ToList();
         var start = m.Groups["nums"].Index;
-        return new SymbolMatch(numbers, repairedCode, start, m.Index + m.Length, repaired || original.Length != tail.Length);
+        // Spaces or a stray slash inside the symbol ("S6: /51 /KH-MTTQ-BTT") were damage too.
+        var whole = text.Slice(m.Index, m.Index + m.Length);
+        var spaced = whole.TrimStart().StartsWith('/') || whole.Trim().Any(char.IsWhiteSpace) && numbers.Count == 1;
+        return new SymbolMatch(numbers, repairedCode, start, m.Index + m.Length, repaired || spaced || original.Length != tail.Length);
     }
 
     private static string RemoveSpaces(string text)
