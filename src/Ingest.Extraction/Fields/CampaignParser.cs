@@ -9,7 +9,7 @@ namespace PlanIngest.Extraction.Fields;
 /// </summary>
 internal static partial class CampaignParser
 {
-    [GeneratedRegex(@"(?:phong\s+tr[a-z]o(?:\s+thi\s+d[a-z]a)?|cu[a-z]{1,2}c\s+v[a-z]n\s+d[a-z]ng|cao\s+d[a-z]{2,3}m\s+thi\s+d[a-z]a|d[a-z]t\s+thi\s+d[a-z]a|chien\s+dich)\s*$")]
+    [GeneratedRegex(@"(?:phong\s+tr[a-z]o(?:\s+thi\s+d[a-z]a)?|cu[a-z]{1,2}c\s+v[a-z]n\s+d[a-z]ng|cao\s+d[a-z]{2,3}m\s+thi\s+d[a-z]a|d[a-z]t\s+thi\s+d[a-z]a|chien\s+dich)\s*$", RegexOptions.RightToLeft)]
     private static partial Regex Lead();
 
     [GeneratedRegex(@"^(?:\s|[,;]|\bva\b)*$")]

@@ -31,7 +31,7 @@ internal static partial class DeadlineParser
     [GeneratedRegex(@"(?<![a-z])(?:[dpb]inh\s+ky|hang\s+(?:nam|quy|thang|tuan|n[a-z]m)\b)(?:\s+(?:hang\s+(?:nam|quy|thang)|\d+\s+thang(?:\s*,\s*\d+\s+nam)?))?")]
     private static partial Regex Recurring();
 
-    [GeneratedRegex(@"(?:ky\s+niem|truyen\s+thong|thanh\s+lap|ngay\s+le)[^.;\n]{0,80}$")]
+    [GeneratedRegex(@"(?:ky\s+niem|truyen\s+thong|thanh\s+lap|ngay\s+le)[^.;\n]{0,80}$", RegexOptions.RightToLeft)]
     private static partial Regex AnniversaryBefore();
 
     public static IReadOnlyList<Deadline> Parse(FoldedText text, int bodyStart, IReadOnlyList<ReferenceMention> references)

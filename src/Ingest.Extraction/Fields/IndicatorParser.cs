@@ -16,7 +16,7 @@ internal static partial class IndicatorParser
     private static partial Regex NumberPattern();
 
     // Comparators read leftwards from the number, nearest first.
-    [GeneratedRegex(@"\b(?<c>it\s+nh[a-z]t|toi\s+thieu|khong\s+qua|toi\s+da|khong\s+duoi|khong\s+it\s+hon|tren|duoi|t[uiy]r?|phan\s+dau\s+dat|phan\s+dau|dat\s+chi\s+tieu|dat|co)\s*$")]
+    [GeneratedRegex(@"\b(?<c>it\s+nh[a-z]t|toi\s+thieu|khong\s+qua|toi\s+da|khong\s+duoi|khong\s+it\s+hon|tren|duoi|t[uiy]r?|phan\s+dau\s+dat|phan\s+dau|dat\s+chi\s+tieu|dat|co)\s*$", RegexOptions.RightToLeft)]
     private static partial Regex ComparatorBefore();
 
     [GeneratedRegex(@"[.;:!?\n]|\s-\s|\(")]

@@ -15,7 +15,8 @@ internal static partial class ReferenceParser
 {
     private static readonly Regex TypeBefore = new(
         @"(?<type>" + string.Join('|', DocTypes.Words.Select(w => w.Folded.Replace(" ", @"\s+"))) + @")\s*(?:lien\s+tich\s*)?(?:" + Patterns.So + @")?\s*$",
-        RegexOptions.Compiled);
+        // Right to left: the pattern is anchored at the end of the look-back window.
+        RegexOptions.Compiled | RegexOptions.RightToLeft);
 
     [GeneratedRegex(@"\G\s*,?\s*(?:" + Patterns.Ngay + @"\s*)?(?=\d)")]
     private static partial Regex DateLead();
