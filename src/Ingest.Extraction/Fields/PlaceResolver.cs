@@ -18,9 +18,16 @@ internal static class PlaceResolver
         }
 
         var folded = TextFolding.Fold(place);
-        if (Provinces.Find(folded) is { } province)
+        if (Provinces.Find(folded, allowDamage: false) is { } province)
         {
             return province;
+        }
+
+        // A damaged reading ("Binh Phude") is taken for a province only when the issuer is of that province:
+        // "Hải Châu" (a quận of Đà Nẵng) is one letter from "Lai Châu".
+        if (Provinces.Find(folded) is { } near && near == issuer?.Province)
+        {
+            return near;
         }
 
         var key = Letters.Key(folded);

@@ -107,6 +107,23 @@ public sealed class HeaderParserTests
     }
 
     [Fact]
+    public void A_district_one_letter_from_a_province_stays_itself()
+    {
+        const string text = """
+            ỦY BAN NHÂN DÂN                CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM
+            QUẬN HẢI CHÂU                        Độc lập - Tự do - Hạnh phúc
+            Số: 245/KH-UBND                       Hải Châu, ngày 09 tháng 5 năm 2024
+            KẾ HOẠCH
+            Phòng cháy, chữa cháy năm 2024 trên địa bàn thành phố Đà Nẵng
+            """;
+
+        var fields = Extractor.Extract(text);
+
+        Assert.Equal("Hải Châu", fields.Place);
+        Assert.Equal(new("Ủy ban nhân dân quận Hải Châu", null, "huyện", "Đà Nẵng"), fields.Issuer);
+    }
+
+    [Fact]
     public void Text_without_a_type_line_gives_no_header_fields()
     {
         var fields = Extractor.Extract("Một đoạn văn bản bất kỳ, không có tiêu đề.\n\nNgày 12/3/2024 trời mưa.");
