@@ -3,10 +3,11 @@
 OCR-like damage in the body (DESIGN.md §2: "s6" for số, "ctia" for của, "tro 1en" for trở lên, a
 word-initial Đ read as P). Deterministic, so the stripped set is reproducible.
 
-    python3 make_stripped.py            # clean/*.txt → stripped/*.txt
+    python3 make_stripped.py [DIR]      # DIR/clean/*.txt → DIR/stripped/*.txt (DIR: this folder)
 """
 import pathlib
 import re
+import sys
 import unicodedata
 
 HERE = pathlib.Path(__file__).parent
@@ -37,9 +38,10 @@ def damage(body: str) -> str:
 
 
 def main() -> None:
-    out = HERE / "stripped"
+    base = pathlib.Path(sys.argv[1]) if len(sys.argv) > 1 else HERE
+    out = base / "stripped"
     out.mkdir(exist_ok=True)
-    for clean in sorted((HERE / "clean").glob("*.txt")):
+    for clean in sorted((base / "clean").glob("*.txt")):
         text = clean.read_text(encoding="utf-8")
         lines = text.split("\n")
         # Keep the header and title free of damage (up to the first blank line after the type line).

@@ -12,16 +12,19 @@ internal sealed record DateMatch(PartialDate? Date, int Start, int End, bool Has
 /// </summary>
 internal static partial class DateReader
 {
+    // OCR sometimes writes the slash of "III/2022" as a fraction slash, or both.
+    private const string Slash = "[/⁄]{1,2}";
+
     [GeneratedRegex(@"\G\s*(?:" + Patterns.Ngay + @"\s*)?(?<d>\d{1,2})\s?[/.-]\s?(?<m>\d{1,2})\s?[/.-]\s?(?<y>(?:19|20)\d\d)\b")]
     private static partial Regex NumericDay();
 
     [GeneratedRegex(@"\G\s*(?:" + Patterns.Ngay + @"\s*)?(?<d>\d{1,2})\s+" + Patterns.Thang + @"\s*(?<m>\d{1,2})\s+" + Patterns.Nam + @"\s*(?<y>(?:19|20)\d\d)\b")]
     private static partial Regex WordDay();
 
-    [GeneratedRegex(@"\G\s*(?:" + Patterns.Thang + @"\s*)(?<m>\d{1,2})\s?(?:/|\s" + Patterns.Nam + @")\s?(?<y>(?:19|20)\d\d)\b")]
+    [GeneratedRegex(@"\G\s*(?:" + Patterns.Thang + @"\s*)(?<m>\d{1,2})\s?(?:" + Slash + @"|\s" + Patterns.Nam + @")\s?(?<y>(?:19|20)\d\d)\b")]
     private static partial Regex MonthYear();
 
-    [GeneratedRegex(@"\G\s*(?:quy)\s*(?<q>iv|i{1,3}|[1-4]|[l|]{1,3})\s?(?:/|\s" + Patterns.Nam + @")\s?(?<y>(?:19|20)\d\d)\b")]
+    [GeneratedRegex(@"\G\s*(?:quy)\s*(?<q>iv|i{1,3}|[1-4]|[l|]{1,3})\s?(?:" + Slash + @"|\s" + Patterns.Nam + @")\s?(?<y>(?:19|20)\d\d)\b")]
     private static partial Regex QuarterYear();
 
     [GeneratedRegex(@"\G\s*" + Patterns.Nam + @"\s*(?<y>(?:19|20)\d\d)\b")]

@@ -25,13 +25,13 @@ internal static partial class DeadlineParser
     [GeneratedRegex(@"(?:\btrong\s+(?=thang|quy)|\bvao\s+(?:dip\s+)?(?:cu[a-z]i\s+|dau\s+|giua\s+)?(?:ngay\s+)?(?=thang|quy|n[a-z]{1,2}m|\d)|\bcu[a-z]i\s+(?=n[a-z]{1,2}m\s+\d)|\(\s*(?=quy|n[a-z]{1,2}m\s+\d|thang\s+\d)|(?:^|\n|;)\s*[-+*]?\s*(?=n[a-z]{1,2}m\s+\d{4}\s*,?\s+[a-z]))")]
     private static partial Regex EventLead();
 
-    [GeneratedRegex(@"\bquy\s+(?:iv|i{1,3}|[1-4])\s?/\s?\d{4}")]
+    [GeneratedRegex(@"\bquy\s+(?:iv|i{1,3}|[1-4])\s?[/⁄]{1,2}\s?\d{4}")]
     private static partial Regex BareQuarter();
 
     [GeneratedRegex(@"(?<![a-z])(?:[dpb]inh\s+ky|hang\s+(?:nam|quy|thang|tuan|n[a-z]m)\b)(?:\s+(?:hang\s+(?:nam|quy|thang)|\d+\s+thang(?:\s*,\s*\d+\s+nam)?))?")]
     private static partial Regex Recurring();
 
-    [GeneratedRegex(@"(?:ky\s+niem|truyen\s+thong|thanh\s+lap|ngay\s+le)[^.;\n]{0,80}$", RegexOptions.RightToLeft)]
+    [GeneratedRegex(@"(?:ky\s+niem|ngay\s+truyen\s+thong|ngay\s+thanh\s+lap|ngay\s+le)[^.;\n]{0,80}$", RegexOptions.RightToLeft)]
     private static partial Regex AnniversaryBefore();
 
     public static IReadOnlyList<Deadline> Parse(FoldedText text, int bodyStart, IReadOnlyList<ReferenceMention> references)
@@ -155,7 +155,8 @@ internal static partial class DeadlineParser
     }
 
     private static bool IsAnniversary(string folded, int at) =>
-        AnniversaryBefore().IsMatch(folded[Math.Max(0, at - 100)..at]) && Regex.IsMatch(folded[Math.Max(0, at - 3)..at], @"\(\s*$|\s$");
+        // The anniversary's own dates stand in brackets after its name: "Ngày truyền thống … (18/11/1930 - 18/11/2020)".
+        Regex.IsMatch(folded[Math.Max(0, at - 3)..at], @"\(\s*$") && AnniversaryBefore().IsMatch(folded[Math.Max(0, at - 100)..at]);
 
     private static string ClauseText(FoldedText text, int at)
     {

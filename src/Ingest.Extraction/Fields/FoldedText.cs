@@ -18,7 +18,6 @@ internal sealed class FoldedText
     {
         Original = original;
         var folded = new System.Text.StringBuilder(original.Length);
-        map = new int[original.Length + 1];
         var mapList = new List<int>(original.Length + 1);
         for (var i = 0; i < original.Length; i++)
         {

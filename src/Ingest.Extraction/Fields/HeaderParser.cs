@@ -14,10 +14,7 @@ internal sealed record HeaderResult(
     string? Place,
     PartialDate? IssuedDate,
     string? Title,
-    int BodyStart)
-{
-    public bool HasHeader => LeftColumn.Count > 0 || Number is not null || IssuedDate is not null;
-}
+    int BodyStart);
 
 /// <summary>
 /// Reads the header (issuer column, motto column, number, place and date) and the type and subject

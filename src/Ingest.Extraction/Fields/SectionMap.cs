@@ -30,7 +30,7 @@ internal sealed partial class SectionMap
 
             var original = line.Original.TrimStart();
             var romanMatch = RomanHeading().Match(line.Folded);
-            if (romanMatch.Success && IsUpperHeading(line, romanMatch.Length))
+            if (romanMatch.Success && IsRomanHeading(line, romanMatch))
             {
                 var value = RomanValue(romanMatch.Groups["num"].Value);
                 roman = value > roman && value <= roman + 1 ? value : roman + 1;
@@ -73,15 +73,27 @@ internal sealed partial class SectionMap
         return path;
     }
 
-    private static bool IsUpperHeading(TextLine line, int after)
+    /// <summary>
+    /// "II. NỘI DUNG", "I. Mục đích, yêu cầu": a short heading after a numeral. A numeral that OCR may have
+    /// made of I ("|", "l", "1") counts only before an upper-case heading, so "1. Thực hiện …" stays Arabic.
+    /// </summary>
+    private static bool IsRomanHeading(TextLine line, Match numeral)
     {
-        var rest = line.Original.Length > after ? line.Original[after..] : string.Empty;
-        var words = rest.Split(' ', StringSplitOptions.RemoveEmptyEntries).Take(4).Where(Letters.HasLetter).ToList();
-        return words.Count > 0 && words.All(Letters.IsUpper) || (words.Count > 0 && words.Count(Letters.IsUpper) * 2 > words.Count && Letters.IsUpper(words[0]))
-            || (words.Count > 0 && rest.Length < 60 && char.IsUpper(words[0][0]) && !rest.TrimEnd().EndsWith('.') && line.Folded.TrimStart().StartsWith(RomanPrefix(line.Folded)) && RomanPrefix(line.Folded).Any(c => c is 'i' or 'v' or 'x'));
-    }
+        var rest = line.Original[Math.Min(numeral.Length, line.Original.Length)..].Trim();
+        var words = rest.Split(' ', StringSplitOptions.RemoveEmptyEntries).Where(Letters.HasLetter).Take(4).ToList();
+        if (words.Count == 0)
+        {
+            return false;
+        }
 
-    private static string RomanPrefix(string folded) => RomanHeading().Match(folded).Groups["num"].Value;
+        if (Letters.IsUpper(words[0]) && words.Count(Letters.IsUpper) * 2 > words.Count)
+        {
+            return true;
+        }
+
+        var genuine = numeral.Groups["num"].Value.All(c => c is 'i' or 'v' or 'x');
+        return genuine && char.IsUpper(words[0][0]) && rest.Length < 80 && !rest.EndsWith('.');
+    }
 
     private static int RomanValue(string text)
     {
