@@ -2,8 +2,60 @@ using PlanIngest.Extraction.Model;
 
 namespace PlanIngest.Extraction.Fields;
 
-/// <summary>The extract stage: normalised text in, the structured fields of CONTRACT.md §1 out.</summary>
+/// <summary>
+/// The extract stage: normalised text in, the structured fields of CONTRACT.md §1 out. Each part has its
+/// own parser; this class only composes them. Keywords are matched on folded text, values are sliced
+/// from the document text, and anything not found stays null or empty.
+/// </summary>
 public sealed class FieldExtractor
 {
-    public ExtractedFields Extract(string normalizedText) => ExtractedFields.Empty;
+    public ExtractedFields Extract(string normalizedText)
+    {
+        if (string.IsNullOrWhiteSpace(normalizedText))
+        {
+            return ExtractedFields.Empty;
+        }
+
+        var text = new FoldedText(normalizedText.Replace("\r\n", "\n", StringComparison.Ordinal).Replace('\f', '\n'));
+        var lines = TextLine.Split(text);
+        var warnings = new List<string>();
+
+        var header = HeaderParser.Parse(text, lines);
+        if (header.NumberRepaired)
+        {
+            warnings.Add($"number: OCR damage repaired ({header.Number})");
+        }
+
+        var mentions = ReferenceParser.FindAll(text);
+        var (legalBases, unnumbered) = LegalBasisParser.Parse(text, lines, header.BodyStart, mentions, header.Number);
+        var citations = CitationMerger.Merge(mentions, unnumbered, header.Number);
+        var sections = new SectionMap(lines, header.BodyStart);
+        var indicators = IndicatorParser.Parse(text, sections, header.BodyStart, mentions);
+        var deadlines = DeadlineParser.Parse(text, header.BodyStart, mentions);
+        var signer = SignerParser.Parse(lines);
+        var issuer = IssuerResolver.Resolve(header, text, signer, warnings);
+        if (header.DocType is not null && header.IssuedDate is null)
+        {
+            warnings.Add("issued_date: no dated place line in the header");
+        }
+
+        return new ExtractedFields
+        {
+            DocType = header.DocType,
+            Number = header.Number,
+            Issuer = issuer,
+            Place = PlaceResolver.Resolve(header.Place, issuer),
+            IssuedDate = header.IssuedDate,
+            Title = header.Title,
+            Years = YearsResolver.Resolve(header.Title, deadlines),
+            LegalBases = legalBases,
+            Citations = citations,
+            Indicators = indicators,
+            Deadlines = deadlines,
+            Campaigns = CampaignParser.Parse(text, header.BodyStart),
+            Signer = signer,
+            Recipients = RecipientParser.Parse(lines),
+            Warnings = warnings,
+        };
+    }
 }

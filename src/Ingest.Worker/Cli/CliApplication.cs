@@ -13,6 +13,7 @@ internal static class CliApplication
             EvalOcrCommand.Create(),
             NormalizeCommand.Create(),
             EvalRepairCommand.Create(),
+            EvalCommand.Create(),
         };
 
         var parsed = root.Parse(args);

@@ -1,0 +1,267 @@
+using System.Globalization;
+using System.Text.RegularExpressions;
+using PlanIngest.Extraction.Fields.Vocabulary;
+using PlanIngest.Extraction.Model;
+
+namespace PlanIngest.Extraction.Fields;
+
+/// <summary>
+/// Numeric targets (CONTRACT.md §1a): every percentage outside quotes and citations, and every count of a
+/// known unit that a comparator governs (ít nhất, tối thiểu, từ … trở lên, trên, không quá, dưới, đạt,
+/// phấn đấu). A count joined by "và"/"hoặc" to a governed count shares its comparator.
+/// </summary>
+internal static partial class IndicatorParser
+{
+    [GeneratedRegex(@"(?<![\d.,/])(?<v>\d{1,3}(?:\.\d{3})+|\d+(?:,\d+)?)\s?(?<pct>%)?")]
+    private static partial Regex NumberPattern();
+
+    // Comparators read leftwards from the number, nearest first.
+    [GeneratedRegex(@"\b(?<c>it\s+nh[a-z]t|toi\s+thieu|khong\s+qua|toi\s+da|khong\s+duoi|khong\s+it\s+hon|tren|duoi|t[uiy]r?|phan\s+dau\s+dat|phan\s+dau|dat\s+chi\s+tieu|dat|co)\s*$", RegexOptions.RightToLeft)]
+    private static partial Regex ComparatorBefore();
+
+    [GeneratedRegex(@"[.;:!?\n]|\s-\s|\(")]
+    private static partial Regex ClauseBreak();
+
+    private static readonly Regex TroLen = new(@"^[^.;:\n%]{0,60}?" + Patterns.TroLen, RegexOptions.Compiled);
+
+    [GeneratedRegex(@"^\s*(?:va|hoac)\s+$")]
+    private static partial Regex Coordination();
+
+    public static IReadOnlyList<Indicator> Parse(FoldedText text, SectionMap sections, int bodyStart, IReadOnlyList<ReferenceMention> references)
+    {
+        var folded = text.Folded;
+        var quotes = QuoteSpans(folded);
+        var results = new List<Indicator>();
+        var lastGoverned = (End: -1, Comparator: "=");
+        foreach (Match m in NumberPattern().Matches(folded, bodyStart))
+        {
+            var at = m.Index;
+            if (quotes.Any(q => at > q.Start && at < q.End) || references.Any(r => at >= r.Start && at < r.End) || IsDatePart(folded, m))
+            {
+                continue;
+            }
+
+            var isPercent = m.Groups["pct"].Success;
+            var after = m.Index + m.Length;
+            string? unit;
+            int unitEnd;
+            if (isPercent)
+            {
+                unit = "%";
+                unitEnd = after;
+            }
+            else
+            {
+                var unitStart = SkipQuote(folded, after);
+                if (unitStart == after && (after >= folded.Length || folded[after - 1] != ' ' && folded[after] != ' '))
+                {
+                    continue;
+                }
+
+                if (CountUnits.At(folded, unitStart) is not { } found)
+                {
+                    continue;
+                }
+
+                unit = found.Text;
+                unitEnd = unitStart + found.Length;
+                unitEnd = ReadRate(folded, unitEnd, ref unit, text);
+            }
+
+            var comparator = ComparatorFor(folded, at, unitEnd, isPercent);
+            if (!isPercent)
+            {
+                if (comparator is null && lastGoverned.End >= 0 && Coordination().IsMatch(folded[lastGoverned.End..at]))
+                {
+                    comparator = lastGoverned.Comparator;
+                }
+
+                if (comparator is null)
+                {
+                    continue;
+                }
+
+                lastGoverned = (unitEnd, comparator);
+            }
+
+            if (!TryValue(m.Groups["v"].Value, out var value))
+            {
+                continue;
+            }
+
+            var (clauseStart, clauseEnd) = Clause(folded, at);
+            var subject = isPercent ? Subject(text, unitEnd, clauseEnd) : null;
+            results.Add(new Indicator(
+                Letters.Squash(text.Slice(clauseStart, clauseEnd)).TrimStart('-', '+', '*', ' ').Trim(),
+                subject,
+                value,
+                unit,
+                comparator ?? "=",
+                sections.PathAt(at)));
+        }
+
+        return results;
+    }
+
+    private static string? ComparatorFor(string folded, int numberStart, int unitEnd, bool isPercent)
+    {
+        var lineStart = Math.Max(0, numberStart - 40);
+        var before = folded[lineStart..numberStart];
+        var cut = ClauseBreak().Matches(before);
+        if (cut.Count > 0)
+        {
+            before = before[(cut[^1].Index + cut[^1].Length)..];
+        }
+
+        var rest = folded[unitEnd..Math.Min(folded.Length, unitEnd + 80)];
+        var troLen = TroLen.Match(rest);
+        var trailingAtLeast = troLen.Success && !Regex.IsMatch(rest[..troLen.Index], @"\d");
+        var c = ComparatorBefore().Match(before);
+        if (!c.Success)
+        {
+            return trailingAtLeast ? ">=" : null;
+        }
+
+        // "Đạt 95% … trở lên" is at least 95; "Trên 90% … hoàn thành tốt nhiệm vụ trở lên" stays above 90.
+        if (trailingAtLeast && Regex.IsMatch(c.Groups["c"].Value, @"^(?:dat|phan\s+dau|co)"))
+        {
+            return ">=";
+        }
+
+        var word = Regex.Replace(c.Groups["c"].Value, @"\s+", " ");
+        if (word == "co" && !isPercent)
+        {
+            // "có 03 hình thức": a count after "có" describes, it does not set a target.
+            return null;
+        }
+
+        return word switch
+        {
+            "it nhat" or "it nhdt" or "it nhet" or "toi thieu" or "khong duoi" or "khong it hon" => ">=",
+            "tren" => ">",
+            "duoi" => "<",
+            "khong qua" or "toi da" => "<=",
+            "tu" or "tir" or "tur" or "tyr" or "ti" => ">=",
+            _ => "=",
+        };
+    }
+
+    /// <summary>"phóng sự/1 năm", "triệu đồng/người/năm": a rate written after the unit belongs to it.</summary>
+    private static int ReadRate(string folded, int at, ref string unit, FoldedText text)
+    {
+        var rate = Regex.Match(folded[at..Math.Min(folded.Length, at + 30)], @"^\s?/\s?(?:\d\s)?(?:nguoi|nam|quy|thang|tuan|ho|xa)(?:\s?/\s?(?:nguoi|nam|quy|thang))?\b");
+        if (!rate.Success)
+        {
+            return at;
+        }
+
+        unit += Regex.Replace(text.Slice(at, at + rate.Length), @"\s", string.Empty).Replace("/1", "/1 ", StringComparison.Ordinal);
+        return at + rate.Length;
+    }
+
+    private static int SkipQuote(string folded, int at)
+    {
+        var i = at;
+        while (i < folded.Length && folded[i] is ' ' or '"' or '“' or '\'')
+        {
+            i++;
+        }
+
+        return i;
+    }
+
+    private static bool IsDatePart(string folded, Match m)
+    {
+        var end = m.Index + m.Length;
+        if (end < folded.Length && folded[end] is '/' or '-' && end + 1 < folded.Length && char.IsDigit(folded[end + 1]))
+        {
+            return true;
+        }
+
+        var before = folded[Math.Max(0, m.Index - 8)..m.Index];
+        return Regex.IsMatch(before, @"\b(?:ngay|thang|nam|quy|ky|khoa|lan|thu|so)\s*$");
+    }
+
+    private static bool TryValue(string text, out decimal value)
+    {
+        // Vietnamese style: the dot groups thousands, the comma is the decimal mark.
+        var invariant = text.Replace(".", string.Empty, StringComparison.Ordinal).Replace(',', '.');
+        return decimal.TryParse(invariant, NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out value);
+    }
+
+    private static (int Start, int End) Clause(string folded, int at)
+    {
+        var start = at;
+        while (start > 0 && folded[start - 1] is not ('.' or ';' or '\n' or ':' or '!' or '?') && at - start < 300)
+        {
+            start--;
+        }
+
+        // A bullet continues over wrapped lines; go back to its dash.
+        var end = at;
+        while (end < folded.Length && folded[end] is not ('.' or ';' or '!' or '?') && end - at < 300)
+        {
+            if (folded[end] == '\n' && end + 1 < folded.Length && (folded[end + 1] is '-' or '*' or '+' or '\n' || char.IsDigit(folded[end + 1])))
+            {
+                break;
+            }
+
+            if (folded[end] == ',' && end + 2 < folded.Length && Regex.IsMatch(folded.AsSpan(end, Math.Min(40, folded.Length - end)), @"^,\s*(?:trong\s+do|dong\s+thoi)"))
+            {
+                break;
+            }
+
+            end++;
+        }
+
+        return (start, end);
+    }
+
+    /// <summary>The noun phrase after a percentage, up to the verb or the comparator tail.</summary>
+    private static string? Subject(FoldedText text, int from, int clauseEnd)
+    {
+        var folded = text.Folded;
+        var limit = Math.Min(clauseEnd, from + 80);
+        var stop = Regex.Match(folded[from..limit], @"\s(?:duoc|dat|tham\s+gia|to\s+chuc|thuc\s+hien|su\s+dung|dang\s+ky|co\b|la\b|tro\s+len|tr[a-z0-9]{0,2}\s+[l1]en|tu\s+nguyen|hoan\s+thanh|nam\s+bat|xay\s+dung|van\s+dong|tiep\s+can|cai\s+thien|,|\()");
+        var end = stop.Success ? from + stop.Index : limit;
+        var subject = string.Join(' ', Letters.Squash(text.Slice(from, end)).Split(' ').Take(6)).Trim(' ', ',', '-');
+        return subject.Length >= 2 && Letters.HasLetter(subject) ? subject : null;
+    }
+
+    private static List<(int Start, int End)> QuoteSpans(string folded)
+    {
+        var spans = new List<(int, int)>();
+        var open = -1;
+        for (var i = 0; i < folded.Length; i++)
+        {
+            var c = folded[i];
+            if (c == '“')
+            {
+                open = i;
+            }
+            else if (c == '”' && open >= 0)
+            {
+                spans.Add((open, i));
+                open = -1;
+            }
+            else if (c == '"')
+            {
+                if (open >= 0 && folded[open] == '"')
+                {
+                    spans.Add((open, i));
+                    open = -1;
+                }
+                else if (open < 0)
+                {
+                    open = i;
+                }
+            }
+            else if (c == '\n' && open >= 0 && i + 1 < folded.Length && folded[i + 1] == '\n')
+            {
+                open = -1;
+            }
+        }
+
+        return spans;
+    }
+}

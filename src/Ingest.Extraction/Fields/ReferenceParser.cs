@@ -1,0 +1,85 @@
+using System.Text.RegularExpressions;
+using PlanIngest.Extraction.Fields.Vocabulary;
+using PlanIngest.Extraction.Model;
+
+namespace PlanIngest.Extraction.Fields;
+
+/// <summary>One mention of a document in the text.</summary>
+internal sealed record ReferenceMention(string? DocType, string? Number, PartialDate? Date, string? Issuer, int Start, int End);
+
+/// <summary>
+/// Finds document references: every number and symbol in the text with the type word before it and the
+/// date and issuing body after it ("Chỉ thị số 13/CT-UBND ngày 29/12/2020 của Ủy ban nhân dân tỉnh").
+/// </summary>
+internal static partial class ReferenceParser
+{
+    private static readonly Regex TypeBefore = new(
+        @"(?<type>" + string.Join('|', DocTypes.Words.Select(w => w.Folded.Replace(" ", @"\s+"))) + @")\s*(?:lien\s+tich\s*)?(?:" + Patterns.So + @")?\s*$",
+        // Right to left: the pattern is anchored at the end of the look-back window.
+        RegexOptions.Compiled | RegexOptions.RightToLeft);
+
+    [GeneratedRegex(@"\G\s*,?\s*(?:" + Patterns.Ngay + @"\s*)?(?=\d)")]
+    private static partial Regex DateLead();
+
+    [GeneratedRegex(@"\G\s*,?\s*(?:" + Patterns.Cua + @")\s+")]
+    private static partial Regex IssuerLead();
+
+    // Where the issuing body's name ends: the subject of the cited document, a verb, or punctuation.
+    [GeneratedRegex(@"[;,.(:""“]|\n\s*\n|\s(?:ve|v/v|trien\s+khai|thuc\s+hien|phe\s+duyet|ban\s+hanh|phat\s+dong|quy\s+dinh|huong\s+dan|tiep\s+tuc|tham\s+muu|nham|theo|ngay|doi\s+voi|cho|de|va\s+(?:ke|chi|nghi|quyet|cong|huong|chuong)|n[a-z]{1,2}m\s+\d{4})\b")]
+    private static partial Regex IssuerStop();
+
+    public static IReadOnlyList<ReferenceMention> FindAll(FoldedText text)
+    {
+        var mentions = new List<ReferenceMention>();
+        foreach (var symbol in NumberSymbol.FindAll(text))
+        {
+            var lookBack = Math.Max(0, symbol.Start - 60);
+            var before = text.Folded[lookBack..symbol.Start];
+            var typeMatch = TypeBefore.Match(before);
+            var docType = typeMatch.Success ? DocTypes.TypeAt(Regex.Replace(typeMatch.Groups["type"].Value, @"\s+", " ")) : DocTypes.FromCode(symbol.Code);
+            var start = typeMatch.Success ? lookBack + typeMatch.Index : symbol.Start;
+            var (date, issuer, end) = ReadTail(text, symbol.End);
+            foreach (var number in symbol.Numbers)
+            {
+                mentions.Add(new ReferenceMention(docType, number, date, issuer, start, end));
+            }
+        }
+
+        return mentions;
+    }
+
+    /// <summary>The date and issuing body after a reference; either may be missing.</summary>
+    public static (PartialDate? Date, string? Issuer, int End) ReadTail(FoldedText text, int at)
+    {
+        var folded = text.Folded;
+        PartialDate? date = null;
+        var end = at;
+        if (DateLead().Match(folded, at) is { Success: true } lead
+            && DateReader.ReadAt(folded, lead.Index + lead.Length) is { Date: { Precision: DatePrecision.Day } day } dateMatch)
+        {
+            date = day;
+            end = dateMatch.End;
+        }
+
+        string? issuer = null;
+        if (IssuerLead().Match(folded, end) is { Success: true } cua)
+        {
+            var from = cua.Index + cua.Length;
+            var limit = Math.Min(folded.Length, from + 120);
+            var stop = IssuerStop().Match(folded, from, limit - from);
+            var to = stop.Success ? stop.Index : limit;
+            var words = Letters.Squash(text.Slice(from, to)).Split(' ');
+            issuer = string.Join(' ', words.Take(12)).Trim();
+            if (issuer.Length < 2 || !Letters.HasLetter(issuer))
+            {
+                issuer = null;
+            }
+            else
+            {
+                end = to;
+            }
+        }
+
+        return (date, issuer, end);
+    }
+}

@@ -1,0 +1,63 @@
+using PlanIngest.Extraction.Fields;
+
+namespace PlanIngest.Extraction.Tests.Fields;
+
+public sealed class IndicatorTests
+{
+    private static readonly FieldExtractor Extractor = new();
+
+    private static IReadOnlyList<PlanIngest.Extraction.Model.Indicator> Read(string body) =>
+        Extractor.Extract("KẾ HOẠCH\nThử nghiệm\n\nI. CHỈ TIÊU\n\n1. Nội dung\n\n" + body + "\n").Indicators;
+
+    [Theory]
+    [InlineData("- Ít nhất 90% hồ sơ được xử lý trực tuyến.", 90, "%", ">=")]
+    [InlineData("- Tối thiểu 02 lớp bồi dưỡng.", 2, "lớp", ">=")]
+    [InlineData("- Đạt 95% cử tri đi bầu cử trở lên.", 95, "%", ">=")]
+    [InlineData("- Tỷ lệ hòa giải thành đạt trên 80%.", 80, "%", ">")]
+    [InlineData("- Tỷ lệ hồ sơ quá hạn không quá 5%.", 5, "%", "<=")]
+    [InlineData("- Giảm tỷ lệ hộ nghèo xuống dưới 3%.", 3, "%", "<")]
+    [InlineData("- Phấn đấu đạt 80% hồ sơ trực tuyến.", 80, "%", "=")]
+    [InlineData("- 100% khu dân cư đăng ký.", 100, "%", "=")]
+    [InlineData("- Trong đó có 82,5% gia đình đạt tiêu chuẩn.", 82.5, "%", "=")]
+    [InlineData("- Giải quyết việc làm cho ít nhất 1.200 lao động.", 1200, "lao động", ">=")]
+    [InlineData("- Thu nhập đạt 65 triệu đồng/người/năm.", 65, "triệu đồng/người/năm", "=")]
+    [InlineData("- Trên 90% tổ chức được xếp loại hoàn thành tốt nhiệm vụ trở lên.", 90, "%", ">")]
+    public void Comparators_units_and_values(string line, decimal value, string unit, string comparator)
+    {
+        var indicator = Assert.Single(Read(line));
+
+        Assert.Equal(value, indicator.Value);
+        Assert.Equal(unit, indicator.Unit);
+        Assert.Equal(comparator, indicator.Comparator);
+        Assert.Equal("I.1", indicator.Section);
+    }
+
+    [Fact]
+    public void Coordinated_counts_share_their_comparator()
+    {
+        var indicators = Read("- Mỗi huyện xây dựng ít nhất 01 phóng sự/1 năm và 02 bài viết/1 năm.");
+
+        Assert.Equal([(1m, "phóng sự/1 năm", ">="), (2m, "bài viết/1 năm", ">=")], indicators.Select(i => (i.Value, i.Unit, i.Comparator)));
+    }
+
+    [Theory]
+    [InlineData("- Thực hiện chất lượng 5 nội dung cuộc vận động.")]
+    [InlineData("- Mô hình \"Mỗi ngày tiết kiệm 1.000 đồng để làm việc nghĩa\".")]
+    [InlineData("- Bằng khen (Dự kiến 23 tập thể và 24 cá nhân).")]
+    [InlineData("- Kỷ niệm 90 năm Ngày truyền thống (18/11/1930 - 18/11/2020).")]
+    [InlineData("- Thực hiện Nghị quyết số 43-NQ/TW ngày 24/11/2023.")]
+    public void Descriptions_names_quotas_and_dates_are_not_indicators(string line) =>
+        Assert.Empty(Read(line));
+
+    [Fact]
+    public void Seed_000_reads_the_voter_turnout_target()
+    {
+        var indicators = Extractor.Extract(TestFiles.ReadSeed("000")).Indicators;
+
+        var turnout = Assert.Single(indicators, i => i.Value == 95m);
+        Assert.Equal("%", turnout.Unit);
+        Assert.Equal(">=", turnout.Comparator);
+        Assert.Equal("II.5", turnout.Section);
+        Assert.Contains(indicators, i => i.Value == 82.5m && i.Unit == "%");
+    }
+}
