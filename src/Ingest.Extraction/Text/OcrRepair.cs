@@ -22,11 +22,44 @@ internal sealed class OcrRepair(SyllableLexicon lexicon, PhraseDictionary phrase
         }
 
         var words = ReadWords(lines, candidates);
+        if (!LooksGarbled(words))
+        {
+            KeepLetters(words);
+        }
+
         new SyllableDecoder(phrases, lexicon).Decode(words);
         Restore(words);
         Rewrite(lines, words, changes);
         // Line rules ran first and words were rewritten right to left: report in reading order.
         return (string.Join('\n', lines), changes.OrderBy(c => c.Line).ToList());
+    }
+
+    // Share of syllable-like words that are no Vietnamese syllable. Measured: text that was only
+    // stripped of its marks stays under about 4% (names such as Krông, Êban, Đắk Lắk, loanwords),
+    // English-model OCR of Vietnamese is at 8-21% (testdata/repair, seeds 000-002).
+    private const double GarbledShare = 0.06;
+
+    private static bool LooksGarbled(List<Word?> words)
+    {
+        var open = words.OfType<Word>().Where(w => !w.IsFixed).ToList();
+        return open.Count > 0 && (double)open.Count(w => w.ReadFolded is null) / open.Count >= GarbledShare;
+    }
+
+    /// <summary>
+    /// In text that is only accent-stripped, a word that is no syllable is a name or a loanword
+    /// ("Krong Pac" is Krông Pắc, not "Rộng Pác"): only marks may be restored, never letters changed.
+    /// </summary>
+    private static void KeepLetters(List<Word?> words)
+    {
+        for (var i = 0; i < words.Count; i++)
+        {
+            if (words[i] is { IsFixed: false } word)
+            {
+                words[i] = word.ReadFolded is { } folded
+                    ? new Word(word.Line, word.Token, [new SyllableCandidate(folded, 0)], folded)
+                    : Word.Fixed(word.Line, word.Token, TextFolding.Fold(word.Token.Text));
+            }
+        }
     }
 
     private List<Word?> ReadWords(string[] lines, SyllableCandidates candidates)

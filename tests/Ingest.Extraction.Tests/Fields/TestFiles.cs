@@ -3,7 +3,7 @@ namespace PlanIngest.Extraction.Tests.Fields;
 /// <summary>Locates testdata/ from the test binaries, and the gold sets built on it.</summary>
 internal static class TestFiles
 {
-    public static string Root { get; } = FindRoot();
+    public static string Root => PlanIngest.Tests.RepoPaths.Root;
 
     public static string Gold => Path.Combine(Root, "testdata", "gold");
 
@@ -18,17 +18,4 @@ internal static class TestFiles
     public static string[] ScanSet => [Path.Combine(Root, "testdata", "plans", "scans")];
 
     public static string ReadSeed(string prefix) => File.ReadAllText(Seed(prefix));
-
-    private static string FindRoot()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (Directory.Exists(Path.Combine(dir.FullName, "testdata", "gold")))
-            {
-                return dir.FullName;
-            }
-        }
-
-        throw new DirectoryNotFoundException("testdata/gold not found above " + AppContext.BaseDirectory);
-    }
 }
