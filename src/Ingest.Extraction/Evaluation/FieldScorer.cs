@@ -139,29 +139,6 @@ public static class FieldScorer
     private static double Similarity(string a, string b)
     {
         var longest = Math.Max(a.Length, b.Length);
-        if (longest == 0)
-        {
-            return 1;
-        }
-
-        var previous = new int[b.Length + 1];
-        var current = new int[b.Length + 1];
-        for (var j = 0; j <= b.Length; j++)
-        {
-            previous[j] = j;
-        }
-
-        for (var i = 1; i <= a.Length; i++)
-        {
-            current[0] = i;
-            for (var j = 1; j <= b.Length; j++)
-            {
-                current[j] = Math.Min(Math.Min(current[j - 1] + 1, previous[j] + 1), previous[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1));
-            }
-
-            (previous, current) = (current, previous);
-        }
-
-        return 1 - (double)previous[b.Length] / longest;
+        return longest == 0 ? 1 : 1 - (double)CharacterErrorRate.EditDistance(a, b) / longest;
     }
 }
