@@ -172,6 +172,6 @@ internal sealed class PhraseDictionary
     }
 
     private static readonly Lazy<PhraseDictionary> Lazy = new(() => new PhraseDictionary(
-        EmbeddedData.Names(DataNames.CorpusPrefix).SelectMany(EmbeddedData.Lines).Concat(EmbeddedData.Lines(DataNames.Vocabulary)),
+        EmbeddedData.Names(DataNames.CorpusPrefix).SelectMany(EmbeddedData.Lines).Concat(EmbeddedData.Lines(DataNames.Vocabulary)).Concat(EmbeddedData.Lines(DataNames.Provinces)),
         SyllableLexicon.Shared));
 }
