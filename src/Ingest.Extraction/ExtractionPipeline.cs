@@ -16,8 +16,16 @@ public sealed class ExtractionPipeline(DocumentReader reader, TextNormalizer nor
     /// <exception cref="DocumentReadException">The file cannot be read; the message says why.</exception>
     public async Task<DocumentRecord> ProcessAsync(string path, CancellationToken cancellationToken = default)
     {
+        var (read, text) = await ReadAndNormalizeAsync(path, cancellationToken).ConfigureAwait(false);
+        return new DocumentRecord(read.Source, read.Pages, extractor.Extract(text.Text));
+    }
+
+    /// <summary>The first two stages alone: what extraction will see, with every change the normaliser made.</summary>
+    /// <exception cref="DocumentReadException">The file cannot be read; the message says why.</exception>
+    public async Task<(ReadDocument Read, NormalizedText Text)> ReadAndNormalizeAsync(string path, CancellationToken cancellationToken = default)
+    {
         var read = await reader.ReadAsync(path, cancellationToken).ConfigureAwait(false);
-        var text = normalizer.Normalize(string.Join("\n\f\n", read.Pages.Select(p => p.Text)));
-        return new DocumentRecord(read.Source, read.Pages, extractor.Extract(text));
+        // A form feed between pages keeps page breaks visible to the parsers without joining two pages' lines.
+        return (read, normalizer.Process(string.Join("\n\f\n", read.Pages.Select(p => p.Text))));
     }
 }

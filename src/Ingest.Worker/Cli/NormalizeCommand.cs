@@ -1,4 +1,5 @@
 using System.CommandLine;
+using PlanIngest.Extraction;
 using PlanIngest.Extraction.Reading;
 using PlanIngest.Extraction.Reading.Ocr;
 using PlanIngest.Extraction.Text;
@@ -21,10 +22,11 @@ internal static class NormalizeCommand
     private static async Task<int> RunAsync(string path, bool json, OcrOptions options, CancellationToken token)
     {
         ReadDocument read;
+        NormalizedText result;
         try
         {
             using var ocr = new OcrEnginePool(options);
-            read = await new DocumentReader(ocr).ReadAsync(path, token);
+            (read, result) = await ExtractionPipeline.Create(ocr).ReadAndNormalizeAsync(path, token);
         }
         catch (DocumentReadException e)
         {
@@ -37,8 +39,6 @@ internal static class NormalizeCommand
             return ExitCodes.FileFailed;
         }
 
-        // Pages joined as the extraction pipeline joins them, so this prints what extraction sees.
-        var result = new TextNormalizer().Process(string.Join("\n\f\n", read.Pages.Select(p => p.Text)));
         if (json)
         {
             ConsoleOutput.Json(new
