@@ -13,7 +13,7 @@ internal sealed record DateMatch(PartialDate? Date, int Start, int End, bool Has
 internal static partial class DateReader
 {
     // OCR sometimes writes the slash of "III/2022" as a fraction slash, or both.
-    private const string Slash = "[/⁄]{1,2}";
+    private const string Slash = "/{1,2}";
 
     [GeneratedRegex(@"\G\s*(?:" + Patterns.Ngay + @"\s*)?(?<d>\d{1,2})\s?[/.-]\s?(?<m>\d{1,2})\s?[/.-]\s?(?<y>(?:19|20)\d\d)\b")]
     private static partial Regex NumericDay();

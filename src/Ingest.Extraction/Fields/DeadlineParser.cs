@@ -25,7 +25,7 @@ internal static partial class DeadlineParser
     [GeneratedRegex(@"(?:\btrong\s+(?=thang|quy)|\bvao\s+(?:dip\s+)?(?:cu[a-z]i\s+|dau\s+|giua\s+)?(?:ngay\s+)?(?=thang|quy|n[a-z]{1,2}m|\d)|\bcu[a-z]i\s+(?=n[a-z]{1,2}m\s+\d)|\(\s*(?=quy|n[a-z]{1,2}m\s+\d|thang\s+\d)|(?:^|\n|;)\s*[-+*]?\s*(?=n[a-z]{1,2}m\s+\d{4}\s*,?\s+[a-z]))")]
     private static partial Regex EventLead();
 
-    [GeneratedRegex(@"\bquy\s+(?:iv|i{1,3}|[1-4])\s?[/⁄]{1,2}\s?\d{4}")]
+    [GeneratedRegex(@"\bquy\s+(?:iv|i{1,3}|[1-4])\s?/{1,2}\s?\d{4}")]
     private static partial Regex BareQuarter();
 
     [GeneratedRegex(@"(?<![a-z])(?:[dpb]inh\s+ky|hang\s+(?:nam|quy|thang|tuan|n[a-z]m)\b)(?:\s+(?:hang\s+(?:nam|quy|thang)|\d+\s+thang(?:\s*,\s*\d+\s+nam)?))?")]

@@ -47,7 +47,7 @@ internal static partial class NumberSymbol
         var isParty = m.Groups["sep"].Value == "-" && !m.Groups["year"].Success;
         // OCR writes Đ as the look-alike Ð (U+00D0), sometimes beside a real Đ ("QĐÐ"), and drops stray
         // apostrophes into codes ("T'T").
-        var tail = RemoveSpaces(original).Replace('Ð', 'Đ').Replace('ð', 'đ').Replace("ĐĐ", "Đ", StringComparison.Ordinal).Replace("'", string.Empty, StringComparison.Ordinal);
+        var tail = RemoveSpaces(original).Replace("ĐĐ", "Đ", StringComparison.Ordinal).Replace("'", string.Empty, StringComparison.Ordinal);
         var repaired = false;
 
         var segments = SplitKeepingSeparators(tail);

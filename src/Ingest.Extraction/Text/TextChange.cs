@@ -20,4 +20,5 @@ public static class ChangeReasons
     public const string DominantForm = "dominant-form";
     public const string OnlyForm = "only-form";
     public const string Ligature = "ligature";
+    public const string LookAlike = "look-alike";
 }

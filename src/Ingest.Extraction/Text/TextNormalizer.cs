@@ -36,7 +36,7 @@ public sealed class TextNormalizer
             changes.Add(new TextChange(0, encoding.ToString(), "Unicode", ChangeReasons.LegacyEncoding));
         }
 
-        text = text.Normalize(NormalizationForm.FormC);
+        text = LookAlikes.Replace(text.Normalize(NormalizationForm.FormC), changes);
         var stats = VietnameseTextStats.Measure(text, lexicon);
         if (stats.Words < MinWords || stats.ValidMarkedShare >= AccentStrippedBelow || stats.FoldedValidShare < VietnameseAtLeast)
         {

@@ -15,7 +15,6 @@ public sealed class NumberSymbolTests
     [InlineData("242/QD-MTTQ-BTT", "242/QĐ-MTTQ-BTT")]
     [InlineData("42- NQ/TW", "42-NQ/TW")]
     [InlineData("06-CTr/TU", "06-CTr/TU")]
-    [InlineData("24-QÐ/TW", "24-QĐ/TW")]
     public void Reads_and_repairs_one_symbol(string written, string expected)
     {
         var symbol = NumberSymbol.ReadAt(new FoldedText(written), 0);
