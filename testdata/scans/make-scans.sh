@@ -331,3 +331,15 @@ if command -v pdfimages >/dev/null; then
   echo "== 004-text.pdf text chars: $(pdftotext "$HERE/004-text.pdf" - | wc -m)"
 fi
 ls -l "$HERE"
+
+# ---- added later: a standalone JPEG scan, and the upside-down page for orientation detection
+/usr/bin/convert "$HERE/003-p6.png" -colorspace Gray -blur 0x0.6 -quality 60 -density 300 -units PixelsPerInch "$HERE/003-p6.jpg"
+/usr/bin/convert "$HERE/003-p6.png" -rotate 180 "$HERE/003-p6-upside-down.png"
+cp "$HERE/003-p6.txt" "$HERE/003-p6-upside-down.txt"
+# whole-document truths for eval-ocr (a scan's truth is NAME.txt beside it)
+cat "$HERE"/003-p{1,2,3,4,5,6}.txt > "$HERE/003-image.txt"
+cat "$HERE"/004-p{1,2,3,4,5}.txt > "$HERE/004.txt"
+cp "$HERE/004.txt" "$HERE/004-text.txt"
+cp "$HERE/004-p1.txt" "$HERE/004-ccitt.txt"; cp "$HERE/004-p2.txt" "$HERE/004-flate.txt"; cp "$HERE/004-p3.txt" "$HERE/004-jbig2.txt"
+cat "$HERE"/004-p{1,2}.txt > "$HERE/mixed.txt"
+printf '003-p6.jpg\ttestdata/seeds/003_18ac981a5225b00c.txt\t1\tgray JPEG q60 300dpi of 003-p6.png (standalone JPEG scan); page truth 003-p6.txt\n003-p6-upside-down.png\ttestdata/seeds/003_18ac981a5225b00c.txt\t1\t003-p6.png turned 180 deg (orientation detection); truth 003-p6-upside-down.txt\n' >> "$HERE/manifest.tsv"

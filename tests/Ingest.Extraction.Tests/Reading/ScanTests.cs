@@ -26,6 +26,15 @@ public sealed class ScanTests(SharedOcr ocr)
     }
 
     [Fact]
+    public async Task Jpeg_page_reads_within_one_percent_character_error()
+    {
+        var read = await ocr.Reader.ReadAsync(RepoPaths.TestData("scans", "003-p6.jpg"));
+
+        Assert.Equal("image/jpeg", read.Source.MediaType);
+        AssertCer("003-p6.jpg", Assert.Single(read.Pages).Text);
+    }
+
+    [Fact]
     public async Task Page_turned_a_quarter_reads_within_one_percent()
     {
         AssertCer("003-p2.png", (await ReadSinglePageAsync("003-p2.png")).Text);
