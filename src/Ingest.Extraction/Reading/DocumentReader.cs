@@ -30,7 +30,7 @@ public sealed class DocumentReader
             ContentKind.Text => text,
             _ => throw new DocumentReadException("unsupported content: not a PDF, PNG, JPEG, TIFF, DOCX or text file"),
         };
-        var pages = await reader.ReadAsync(file, cancellationToken).ConfigureAwait(false);
+        var pages = await ReadPagesAsync(reader, file, cancellationToken).ConfigureAwait(false);
         var ocrConfidences = pages.Where(p => p.Confidence is not null).Select(p => p.Confidence!.Value).ToList();
         var source = new SourceInfo(
             path,
@@ -40,6 +40,22 @@ public sealed class DocumentReader
             ocrConfidences.Count > 0,
             ocrConfidences.Count > 0 ? Math.Round(ocrConfidences.Average(), 3) : null);
         return new ReadDocument(source, pages);
+    }
+
+    /// <summary>
+    /// Each reader turns the failures it knows into reasons; anything else a malformed file provokes
+    /// in a parsing library still becomes one line about that file, never a crash of the whole run.
+    /// </summary>
+    private static async Task<IReadOnlyList<PageText>> ReadPagesAsync(IPageReader reader, SourceFile file, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await reader.ReadAsync(file, cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception e) when (e is not (DocumentReadException or OperationCanceledException or OcrUnavailableException or DllNotFoundException or OutOfMemoryException))
+        {
+            throw new DocumentReadException($"could not be read as {file.Kind.ToString().ToUpperInvariant()} ({e.GetType().Name}: {e.Message.Split('\n')[0]})", e);
+        }
     }
 
     // A file whose name promises one format and whose bytes are another was mislabelled or

@@ -23,7 +23,7 @@ internal sealed class DocxReader : IPageReader
         {
             throw;
         }
-        catch (Exception e) when (e is OpenXmlPackageException or InvalidDataException or IOException or System.Xml.XmlException or InvalidOperationException)
+        catch (Exception e) when (e is OpenXmlPackageException or InvalidDataException or IOException or System.Xml.XmlException or InvalidOperationException or FormatException)
         {
             throw new DocumentReadException($"malformed DOCX: {e.Message}", e);
         }

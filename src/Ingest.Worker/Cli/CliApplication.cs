@@ -7,6 +7,7 @@ internal static class CliApplication
 {
     public static async Task<int> RunAsync(string[] args)
     {
+        NativeStderr.Silence();
         var root = new RootCommand("PlanIngest: read, normalise and extract Vietnamese administrative plans.")
         {
             ExtractCommand.Create(),

@@ -26,6 +26,25 @@ public sealed class BadInputTests
         Assert.Equal(string.Empty, result.Stdout.Trim());
     }
 
+    [Theory]
+    [InlineData("003-p1.png", 30_000, "damaged or truncated")]
+    [InlineData("003-p6.jpg", 50_000, "damaged or truncated")]
+    [InlineData("004.tif", 60_000, "damaged or truncated")]
+    [InlineData("004.docx", 3_000, "malformed DOCX")]
+    public async Task Truncated_scan_or_docx_gets_one_line_however_loud_the_native_decoder(string fixture, int keepBytes, string reason)
+    {
+        // libpng and libjpeg print their own complaints on stderr; the promise is one line per file.
+        var path = Path.Combine(Directory.CreateTempSubdirectory("truncated-").FullName, fixture);
+        await File.WriteAllBytesAsync(path, File.ReadAllBytes(RepoPaths.TestData("scans", fixture))[..keepBytes]);
+
+        var result = await CliRunner.RunAsync("extract", path, "--json");
+
+        Assert.Equal(1, result.ExitCode);
+        var line = Assert.Single(result.ErrorLines);
+        Assert.StartsWith($"{path}: ", line);
+        Assert.Contains(reason, line);
+    }
+
     [Fact]
     public async Task Missing_path_is_named()
     {

@@ -36,7 +36,6 @@ internal sealed class OcrEngine : IDisposable
     public static OcrEngine Create(OcrOptions options)
     {
         NativeLibraries.EnsurePrepared();
-        LeptonicaApi.setMsgSeverity(LeptonicaApi.SeverityNone);
         return new OcrEngine(Open(options.TessdataPath, options.Languages, TesseractApi.PsmAuto), options.TessdataPath);
     }
 

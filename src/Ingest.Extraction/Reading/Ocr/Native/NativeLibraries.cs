@@ -38,6 +38,8 @@ internal static class NativeLibraries
 
             NativeLibrary.SetDllImportResolver(typeof(NativeLibraries).Assembly, Resolve);
             prepared = true;
+            // Leptonica otherwise reports every undecodable image on stderr; we report it ourselves.
+            LeptonicaApi.setMsgSeverity(LeptonicaApi.SeverityNone);
         }
     }
 
