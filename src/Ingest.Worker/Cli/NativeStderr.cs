@@ -29,6 +29,9 @@ internal static partial class NativeStderr
             return;
         }
 
+        // .NET caches whether stderr is a terminal on first ask: ask now, while descriptor 2 still says,
+        // so that progress lines keep showing on a terminal.
+        _ = Console.IsErrorRedirected;
         Console.Error.Flush();
         var stream = new FileStream(new SafeFileHandle(original, ownsHandle: true), FileAccess.Write, bufferSize: 1);
         Console.SetError(new StreamWriter(stream, new UTF8Encoding(false)) { AutoFlush = true });
