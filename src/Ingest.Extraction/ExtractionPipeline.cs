@@ -11,7 +11,16 @@ namespace PlanIngest.Extraction;
 /// </summary>
 public sealed class ExtractionPipeline(DocumentReader reader, TextNormalizer normalizer, FieldExtractor extractor)
 {
+    // Accent-stripped, so that warming up takes the repair path too.
+    private const string WarmUpText = "KE HOACH\nTo chuc thi dua\nCan cu Chi thi so 13/CT-UBND ngay 29/12/2020 cua Uy ban nhan dan tinh;\n";
+
     public static ExtractionPipeline Create(OcrEnginePool ocr) => new(new DocumentReader(ocr), new TextNormalizer(), new FieldExtractor());
+
+    /// <summary>
+    /// Loads the normaliser's lexicon and phrase dictionary and the field vocabularies (about half a
+    /// second) on a spare thread, so that they are ready when the first page comes back from OCR.
+    /// </summary>
+    public Task WarmUpAsync() => Task.Run(() => extractor.Extract(normalizer.Normalize(WarmUpText)));
 
     /// <exception cref="DocumentReadException">The file cannot be read; the message says why.</exception>
     public async Task<DocumentRecord> ProcessAsync(string path, CancellationToken cancellationToken = default)

@@ -26,6 +26,7 @@ internal static class ExtractCommand
     {
         using var ocr = new OcrEnginePool(ocrOptions);
         var pipeline = ExtractionPipeline.Create(ocr);
+        _ = pipeline.WarmUpAsync();
         var records = new DocumentRecord?[paths.Length];
         var progress = new ProgressMeter(paths.Length);
 
