@@ -53,4 +53,18 @@ public sealed class LegacyTextFileTests(SharedOcr ocr)
 
         Assert.Equal(expected, new TextNormalizer().Normalize(Encoding.Latin1.GetString(bytes)));
     }
+
+    [Fact]
+    public async Task A_plain_text_file_with_legacy_font_damage_is_repaired_and_its_record_says_so()
+    {
+        // Plain text is judged like a PDF text layer, but there is no page to OCR instead: repaired and warned.
+        const string damaged = "Ủy ban nhân dân huyện báo cáo: năm 2023 đã hồn thành 12 cơng trình giao thơng nơng thơn; " +
+            "cơng tác quản lý đơ thị cịn nhiều hạn chế, một số cơng trình cịn chậm tiến độ.";
+        using var stream = new MemoryStream(Encoding.UTF8.GetBytes(damaged));
+
+        var record = (await ExtractionPipeline.Create(ocr.Pool).ProcessAsync(stream, "inbox/bao-cao.txt")).Value!;
+
+        Assert.Contains("đã hoàn thành 12 công trình giao thông nông thôn", record.Pages[0].Normalized);
+        Assert.Contains(record.NormalizerWarnings, w => w.Contains("damaged by a legacy font", StringComparison.Ordinal));
+    }
 }
