@@ -16,6 +16,7 @@ internal sealed class PhraseDictionary
     private readonly Dictionary<string, int> ids = new(StringComparer.Ordinal);
     private readonly List<int> unigrams = [];
     private readonly List<int> leftTotals = [];
+    private readonly List<int> continuations = [];
     private readonly Dictionary<long, int> bigrams = [];
     private readonly Dictionary<string, Dictionary<string, int>> formsAlone = new(StringComparer.Ordinal);
     private readonly Dictionary<string, Dictionary<string, int>> formsAfter = new(StringComparer.Ordinal);
@@ -57,6 +58,9 @@ internal sealed class PhraseDictionary
     public int Count(int previousId, int id) => previousId < 0 || id < 0 ? 0 : bigrams.GetValueOrDefault(((long)previousId << 32) | (uint)id);
 
     public int CountAsLeft(int previousId) => previousId < 0 ? 0 : leftTotals[previousId];
+
+    /// <summary>How many different words were seen after <paramref name="previousId"/> (Witten-Bell smoothing).</summary>
+    public int Continuations(int previousId) => previousId < 0 ? 0 : continuations[previousId];
 
     /// <summary>
     /// The accented form (lower case, canonical placement) that the evidence clearly favours for
@@ -120,14 +124,17 @@ internal sealed class PhraseDictionary
                 ids[folded] = id = unigrams.Count;
                 unigrams.Add(0);
                 leftTotals.Add(0);
+                continuations.Add(0);
             }
 
             unigrams[id]++;
             if (i > 0)
             {
                 var key = ((long)previousId << 32) | (uint)id;
-                bigrams[key] = bigrams.GetValueOrDefault(key) + 1;
+                var seen = bigrams.GetValueOrDefault(key);
+                bigrams[key] = seen + 1;
                 leftTotals[previousId]++;
+                continuations[previousId] += seen == 0 ? 1 : 0;
             }
 
             previousId = id;
