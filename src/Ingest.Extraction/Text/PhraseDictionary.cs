@@ -17,6 +17,8 @@ internal sealed class PhraseDictionary
     private readonly List<int> unigrams = [];
     private readonly List<int> leftTotals = [];
     private readonly List<int> continuations = [];
+    private readonly Dictionary<(int, int, int), int> trigrams = [];
+    private readonly Dictionary<(int, int), (int Total, int Types)> trigramContexts = [];
     private readonly Dictionary<long, int> bigrams = [];
     private readonly Dictionary<string, Dictionary<string, int>> formsAlone = new(StringComparer.Ordinal);
     private readonly Dictionary<string, Dictionary<string, int>> formsAfter = new(StringComparer.Ordinal);
@@ -58,6 +60,13 @@ internal sealed class PhraseDictionary
     public int Count(int previousId, int id) => previousId < 0 || id < 0 ? 0 : bigrams.GetValueOrDefault(((long)previousId << 32) | (uint)id);
 
     public int CountAsLeft(int previousId) => previousId < 0 ? 0 : leftTotals[previousId];
+
+    /// <summary>How often the three folded words were seen in this order.</summary>
+    public int Count(int firstId, int secondId, int id) => firstId < 0 || secondId < 0 || id < 0 ? 0 : trigrams.GetValueOrDefault((firstId, secondId, id));
+
+    /// <summary>How often the pair was seen with a word after it, and how many different words followed.</summary>
+    public (int Total, int Types) CountAsContext(int firstId, int secondId) =>
+        firstId < 0 || secondId < 0 ? (0, 0) : trigramContexts.GetValueOrDefault((firstId, secondId));
 
     /// <summary>How many different words were seen after <paramref name="previousId"/> (Witten-Bell smoothing).</summary>
     public int Continuations(int previousId) => previousId < 0 ? 0 : continuations[previousId];
@@ -128,6 +137,14 @@ internal sealed class PhraseDictionary
             }
 
             unigrams[id]++;
+            if (i > 1 && ids[words[i - 2].Folded] is var first && ids[words[i - 1].Folded] is var second)
+            {
+                var seen3 = trigrams.GetValueOrDefault((first, second, id));
+                trigrams[(first, second, id)] = seen3 + 1;
+                var context = trigramContexts.GetValueOrDefault((first, second));
+                trigramContexts[(first, second)] = (context.Total + 1, context.Types + (seen3 == 0 ? 1 : 0));
+            }
+
             if (i > 0)
             {
                 var key = ((long)previousId << 32) | (uint)id;
