@@ -79,12 +79,12 @@ public static class SubjectKey
     private static void StripOpeners(List<(string Folded, string Original)> words)
     {
         var stripped = true;
-        while (stripped && words.Count > 1)
+        while (stripped && words.Count > 0)
         {
             stripped = false;
             foreach (var opener in Openers.OrderByDescending(o => o.Length))
             {
-                if (words.Count > opener.Length && StartsWith(words, opener))
+                if (StartsWith(words, opener))
                 {
                     words.RemoveRange(0, opener.Length);
                     stripped = true;
