@@ -1,0 +1,120 @@
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Console;
+using Microsoft.Extensions.Options;
+using PlanIngest.Extraction;
+using PlanIngest.Extraction.Reading.Ocr;
+using PlanIngest.Worker.Archive;
+using PlanIngest.Worker.Catalog.Jobs;
+using PlanIngest.Worker.Inbox;
+using PlanIngest.Worker.Pipeline;
+
+namespace PlanIngest.Worker.Hosting;
+
+/// <summary>
+/// Builds and runs the worker's host: configuration layers, validated options, the services and
+/// the three background services (inbox, ingest, progress), with the two-signal lifetime.
+/// </summary>
+public static class WatchHost
+{
+    /// <summary>Runs until stopped; returns the exit code (2 for bad settings, 1 for an unusable data folder).</summary>
+    public static async Task<int> RunAsync(IReadOnlyDictionary<string, string?> fromOptions, IReadOnlyList<string> commandLine)
+    {
+        using var host = Build(fromOptions, commandLine);
+        WorkerOptions options;
+        try
+        {
+            options = host.Services.GetRequiredService<IOptions<WorkerOptions>>().Value;
+        }
+        catch (OptionsValidationException e)
+        {
+            foreach (var failure in e.Failures)
+            {
+                await Console.Error.WriteLineAsync($"planingest watch: {failure}");
+            }
+
+            return 2;
+        }
+
+        try
+        {
+            host.Services.GetRequiredService<DataFolder>().PrepareForWorker();
+            await host.StartAsync();
+        }
+        catch (DataFolderException e)
+        {
+            await Console.Error.WriteLineAsync($"planingest watch: {e.Message}");
+            return 1;
+        }
+
+        var log = host.Services.GetRequiredService<ILoggerFactory>().CreateLogger("PlanIngest.Worker");
+        log.LogInformation("watching {Inbox}; data in {Data}; {Parallelism} page(s) at once; a file is taken once unchanged for {Stability} s", host.Services.GetRequiredService<InboxDirectory>().Path, Path.GetFullPath(options.Data), options.Parallelism, options.StabilityInterval.TotalSeconds);
+        await host.WaitForShutdownAsync();
+        log.LogInformation("stopped");
+        return 0;
+    }
+
+    public static IHost Build(IReadOnlyDictionary<string, string?> fromOptions, IReadOnlyList<string> commandLine)
+    {
+        var builder = Host.CreateEmptyApplicationBuilder(new HostApplicationBuilderSettings { ContentRootPath = Environment.CurrentDirectory });
+        var ocrDefaults = OcrOptions.FromEnvironment();
+        builder.Configuration
+            .AddInMemoryCollection(new Dictionary<string, string?>
+            {
+                [$"{WorkerOptions.Section}:{nameof(WorkerOptions.OcrLanguages)}"] = ocrDefaults.Languages,
+                [$"{WorkerOptions.Section}:{nameof(WorkerOptions.Parallelism)}"] = ocrDefaults.MaxParallelPages.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            })
+            .AddJsonFile(Path.Combine(AppContext.BaseDirectory, "appsettings.json"), optional: true, reloadOnChange: false)
+            .AddEnvironmentVariables("PLANINGEST_")
+            .AddCommandLine(commandLine.ToArray())
+            .AddInMemoryCollection(fromOptions);
+
+        builder.Logging
+            .AddConsole(o =>
+            {
+                o.FormatterName = WorkerLogFormatter.FormatterName;
+                o.LogToStandardErrorThreshold = LogLevel.Warning;
+            })
+            .AddConsoleFormatter<WorkerLogFormatter, ConsoleFormatterOptions>()
+            .AddConfiguration(builder.Configuration.GetSection("Logging"))
+            .SetMinimumLevel(LogLevel.Information)
+            .AddFilter("Microsoft", LogLevel.Warning);
+
+        var services = builder.Services;
+        services.AddOptions<WorkerOptions>().Bind(builder.Configuration.GetSection(WorkerOptions.Section)).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<WorkerOptions>, WorkerOptionsValidator>();
+        services.AddOptions<HostOptions>().Configure<IOptions<WorkerOptions>>((host, worker) => host.ShutdownTimeout = worker.Value.ShutdownGrace + TimeSpan.FromSeconds(30));
+        services.AddSingleton<IHostLifetime, WatchLifetime>();
+        services.AddSingleton(TimeProvider.System);
+
+        services.AddSingleton(p => new DataFolder(Options(p).Data));
+        services.AddSingleton(p => InboxDirectory.Open(Options(p).Inbox));
+        services.AddSingleton(p => new StabilityTracker(Options(p).StabilityInterval, p.GetRequiredService<TimeProvider>()));
+        services.AddSingleton<InboxScanner>();
+        services.AddSingleton<InboxIntake>();
+        services.AddSingleton(p => new ContentArchive(p.GetRequiredService<DataFolder>().Archive));
+        services.AddSingleton(p => new Quarantine(p.GetRequiredService<DataFolder>().Quarantine));
+        services.AddSingleton(p => new StorageGuard(p.GetRequiredService<DataFolder>().Root, Options(p).MinFreeMegabytes * 1024 * 1024, p.GetRequiredService<ILogger<StorageGuard>>()));
+        services.AddSingleton<IJobQueue>(p => new SqliteJobQueue(p.GetRequiredService<DataFolder>().Catalog, p.GetRequiredService<TimeProvider>()));
+        services.AddSingleton(p => new OcrEnginePool(new OcrOptions
+        {
+            Languages = Options(p).OcrLanguages,
+            TessdataPath = ocrDefaults.TessdataPath,
+            MaxParallelPages = Options(p).Parallelism,
+            PageTimeLimit = Options(p).PageTimeLimit,
+        }));
+        services.AddSingleton(p => ExtractionPipeline.Create(p.GetRequiredService<OcrEnginePool>()));
+        services.AddSingleton<WorkerProgress>();
+        services.AddSingleton<JobProcessor>();
+        services.AddSingleton<WorkerSignals>();
+
+        services.AddHostedService<ProgressService>();
+        services.AddHostedService<IngestService>();
+        services.AddHostedService<InboxService>();
+        return builder.Build();
+    }
+
+    private static WorkerOptions Options(IServiceProvider services) => services.GetRequiredService<IOptions<WorkerOptions>>().Value;
+}
