@@ -16,6 +16,7 @@ internal static class CliApplication
             EvalRepairCommand.Create(),
             EvalCommand.Create(),
             WatchCommand.Create(),
+            StatusCommand.Create(),
         };
 
         var parsed = root.Parse(args);

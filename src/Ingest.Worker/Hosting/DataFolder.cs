@@ -46,7 +46,16 @@ public sealed class DataFolder : IDisposable
             throw new DataFolderException($"data folder {Root} cannot be written: {StorageGuard.Describe(e)}", e);
         }
 
-        var handle = File.OpenHandle(LockFile, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.ReadWrite);
+        SafeFileHandle handle;
+        try
+        {
+            handle = Posix.OpenLockFile(LockFile, create: true);
+        }
+        catch (IOException e)
+        {
+            throw new DataFolderException($"data folder {Root}: the worker lock cannot be opened: {StorageGuard.Describe(e)}", e);
+        }
+
         if (!Posix.TryLockExclusive(handle))
         {
             handle.Dispose();
@@ -54,6 +63,26 @@ public sealed class DataFolder : IDisposable
         }
 
         lockHandle = handle;
+    }
+
+    /// <summary>True when a worker holds the lock on this folder now (for status, which must not take it).</summary>
+    public bool IsWorkerRunning()
+    {
+        if (!File.Exists(LockFile))
+        {
+            return false;
+        }
+
+        try
+        {
+            using var handle = Posix.OpenLockFile(LockFile, create: true);
+            return !Posix.TryLockExclusive(handle);
+        }
+        catch (IOException)
+        {
+            // Cannot even open it (read-only folder without the file): no worker could have started here.
+            return false;
+        }
     }
 
     public void Dispose() => lockHandle?.Dispose();

@@ -13,6 +13,7 @@ namespace PlanIngest.Worker.Hosting;
 public sealed class ProgressService(
     IJobQueue jobs,
     WorkerProgress progress,
+    Inbox.InboxDirectory inbox,
     StorageGuard storage,
     IOptions<WorkerOptions> options,
     ILogger<ProgressService> log) : BackgroundService
@@ -79,6 +80,7 @@ public sealed class ProgressService(
         try
         {
             await jobs.SetWorkerStateAsync("state", state, cancellationToken).ConfigureAwait(false);
+            await jobs.SetWorkerStateAsync("inbox", inbox.Path, cancellationToken).ConfigureAwait(false);
             await jobs.SetWorkerStateAsync("paused", pausedBecause, cancellationToken).ConfigureAwait(false);
             await jobs.SetWorkerStateAsync("pid", state == "running" ? Environment.ProcessId.ToString(System.Globalization.CultureInfo.InvariantCulture) : null, cancellationToken).ConfigureAwait(false);
         }

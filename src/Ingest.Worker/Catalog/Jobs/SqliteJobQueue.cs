@@ -63,13 +63,25 @@ public sealed class SqliteJobQueue : IJobQueue
     private readonly SemaphoreSlim writes = new(1, 1);
 
     public SqliteJobQueue(string databasePath, TimeProvider clock)
+        : this(databasePath, clock, SqliteOpenMode.ReadWriteCreate)
     {
-        this.clock = clock;
-        connectionString = new SqliteConnectionStringBuilder { DataSource = databasePath, Pooling = true }.ToString();
         using var connection = Open(durable: true);
         Execute(connection, "PRAGMA journal_mode = WAL;");
         Execute(connection, Schema);
     }
+
+    private SqliteJobQueue(string databasePath, TimeProvider clock, SqliteOpenMode mode)
+    {
+        this.clock = clock;
+        connectionString = new SqliteConnectionStringBuilder { DataSource = databasePath, Pooling = true, Mode = mode }.ToString();
+    }
+
+    /// <summary>
+    /// The queue of an existing catalog, for reading only (<c>status</c>): nothing is created or
+    /// changed, so it also works on a full or read-only data folder. Null when there is no catalog.
+    /// </summary>
+    public static SqliteJobQueue? OpenForReading(string databasePath, TimeProvider clock) =>
+        File.Exists(databasePath) ? new SqliteJobQueue(databasePath, clock, SqliteOpenMode.ReadOnly) : null;
 
     public async Task<IReadOnlyList<EnqueueOutcome>> EnqueueAsync(IReadOnlyList<NewJob> jobs, CancellationToken cancellationToken)
     {
@@ -325,6 +337,12 @@ public sealed class SqliteJobQueue : IJobQueue
     {
         var connection = new SqliteConnection(connectionString);
         connection.Open();
+        if (connection.ConnectionString.Contains("Mode=ReadOnly", StringComparison.OrdinalIgnoreCase))
+        {
+            Execute(connection, "PRAGMA busy_timeout = 10000;");
+            return connection;
+        }
+
         // WAL with synchronous=NORMAL survives a killed process; FULL also survives a power cut, and is
         // used where the next step destroys the only other copy (deleting the inbox file).
         Execute(connection, $"PRAGMA busy_timeout = 10000; PRAGMA synchronous = {(durable ? "FULL" : "NORMAL")};");

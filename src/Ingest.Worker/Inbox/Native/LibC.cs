@@ -20,6 +20,8 @@ internal static partial class LibC
     public const ulong ST_RDONLY = 1;
 
     public const int O_RDONLY = 0;
+    public const int O_RDWR = 2;
+    public const int O_CREAT = 0x40;
     public const int O_NONBLOCK = 0x800;
     public const int O_CLOEXEC = 0x80000;
 

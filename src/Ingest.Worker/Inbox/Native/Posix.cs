@@ -22,6 +22,18 @@ internal static class Posix
     }
 
     /// <summary>
+    /// Opens (creating) a lock file directly, without .NET's own advisory locking on open, so that
+    /// <see cref="TryLockExclusive"/> is the only lock on it.
+    /// </summary>
+    public static SafeFileHandle OpenLockFile(string path, bool create)
+    {
+        // flock does not care how the file was opened, so a reader opens it read-only and works on a read-only folder too.
+        var flags = create ? LibC.O_RDWR | LibC.O_CREAT : LibC.O_RDONLY;
+        var fd = LibC.openat(LibC.AT_FDCWD, path, flags | LibC.O_CLOEXEC, 0x1A4); // 0644
+        return fd >= 0 ? new SafeFileHandle(fd, ownsHandle: true) : throw LastError(path);
+    }
+
+    /// <summary>
     /// Opens <paramref name="name"/> inside <paramref name="directory"/> for reading, refusing a
     /// symbolic link (ELOOP) and never blocking on a FIFO that was swapped in after it was looked at.
     /// </summary>
