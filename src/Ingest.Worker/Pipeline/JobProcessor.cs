@@ -5,8 +5,6 @@ using Polly;
 using Polly.Retry;
 using PlanIngest.Extraction;
 using PlanIngest.Extraction.Model;
-using PlanIngest.Extraction.Reading;
-using PlanIngest.Extraction.Reading.Ocr;
 using PlanIngest.Worker.Archive;
 using PlanIngest.Worker.Catalog.Jobs;
 using PlanIngest.Worker.Hosting;
@@ -87,22 +85,19 @@ public sealed class JobProcessor(
 
     private async Task<Attempt> ReadOnceAsync(JobLease job, string original, CancellationToken cancellationToken)
     {
+        PipelineResult<DocumentRecord> result;
         try
         {
-            return new Attempt(await pipeline.ProcessAsync(original, cancellationToken).ConfigureAwait(false), null, null);
-        }
-        catch (DocumentReadException e)
-        {
-            return new Attempt(null, FailureKind.Permanent, e.Message);
-        }
-        catch (Exception e) when (e is OcrUnavailableException or DllNotFoundException)
-        {
-            return new Attempt(null, FailureKind.EngineUnavailable, $"OCR unavailable: {e.Message}");
+            // Read from the archive copy, under the name it was dropped as: a name that promises another format is still caught.
+            await using var stream = new FileStream(original, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16, FileOptions.Asynchronous | FileOptions.SequentialScan);
+            result = await pipeline.ProcessAsync(stream, job.Name, cancellationToken).ConfigureAwait(false);
         }
         catch (IOException e) when (StorageGuard.StorageErrno(e) is null)
         {
             return new Attempt(null, FailureKind.Transient, $"could not be read from the archive: {e.Message}");
         }
+
+        return result.Failure is { } failure ? new Attempt(null, failure.Kind, failure.Reason) : new Attempt(result.Value, null, null);
     }
 
     private ResiliencePipeline<Attempt> RetryTransient(JobLease job, Action counted)
@@ -163,12 +158,4 @@ public sealed class JobProcessor(
     }
 
     private sealed record Attempt(DocumentRecord? Record, FailureKind? Kind, string? Error);
-}
-
-/// <summary>Interim until the pipeline returns its own failure kinds.</summary>
-public enum FailureKind
-{
-    Permanent,
-    Transient,
-    EngineUnavailable,
 }
