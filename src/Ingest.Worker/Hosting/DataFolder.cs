@@ -63,6 +63,52 @@ public sealed class DataFolder : IDisposable
         }
 
         lockHandle = handle;
+        try
+        {
+            // Reserve the note's space now, while there is room; later notes overwrite it in place.
+            RandomAccess.Write(handle, new WorkerNote(Environment.ProcessId, string.Empty, null, DateTimeOffset.UtcNow).ToBytes(), 0);
+            Posix.Fsync(handle);
+        }
+        catch (IOException e)
+        {
+            throw new DataFolderException($"data folder {Root} cannot be written: {StorageGuard.Describe(e)}", e);
+        }
+    }
+
+    /// <summary>Overwrites the running worker's note (best effort: a note that cannot be written is only a stale status).</summary>
+    public void WriteNote(WorkerNote note)
+    {
+        if (lockHandle is { } handle)
+        {
+            try
+            {
+                RandomAccess.Write(handle, note.ToBytes(), 0);
+            }
+            catch (IOException)
+            {
+            }
+        }
+    }
+
+    /// <summary>The note of the worker running on this folder; null when none runs.</summary>
+    public WorkerNote? ReadNote()
+    {
+        if (!IsWorkerRunning())
+        {
+            return null;
+        }
+
+        try
+        {
+            using var handle = Posix.OpenLockFile(LockFile, create: false);
+            var bytes = new byte[WorkerNote.Reserved];
+            var read = RandomAccess.Read(handle, bytes, 0);
+            return WorkerNote.Parse(bytes.AsSpan(0, read));
+        }
+        catch (IOException)
+        {
+            return null;
+        }
     }
 
     /// <summary>True when a worker holds the lock on this folder now (for status, which must not take it).</summary>
@@ -75,7 +121,7 @@ public sealed class DataFolder : IDisposable
 
         try
         {
-            using var handle = Posix.OpenLockFile(LockFile, create: true);
+            using var handle = Posix.OpenLockFile(LockFile, create: false);
             return !Posix.TryLockExclusive(handle);
         }
         catch (IOException)

@@ -14,13 +14,15 @@ public sealed class ProgressService(
     IJobQueue jobs,
     WorkerProgress progress,
     Inbox.InboxDirectory inbox,
+    DataFolder data,
     StorageGuard storage,
     IOptions<WorkerOptions> options,
     ILogger<ProgressService> log) : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        await RecordStateAsync("running", storage.PausedBecause, stoppingToken).ConfigureAwait(false);
+        Note(storage.PausedBecause);
+        storage.Changed += Note;
         ProgressSnapshot? last = null;
         string? lastPause = null;
         using var timer = new PeriodicTimer(options.Value.SummaryInterval);
@@ -42,7 +44,7 @@ public sealed class ProgressService(
                     var pause = storage.PausedBecause;
                     if (pause != lastPause)
                     {
-                        await RecordStateAsync("running", pause, stoppingToken).ConfigureAwait(false);
+                        Note(pause);
                         lastPause = pause;
                     }
                 }
@@ -57,15 +59,6 @@ public sealed class ProgressService(
         catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
         {
         }
-
-        try
-        {
-            await RecordStateAsync("stopped", null, CancellationToken.None).ConfigureAwait(false);
-        }
-        catch (Exception e)
-        {
-            log.LogDebug("could not record the stop: {Error}", e.Message);
-        }
     }
 
     public static string Describe(ProgressSnapshot p, IReadOnlyDictionary<JobState, int> counts)
@@ -75,18 +68,5 @@ public sealed class ProgressService(
             $"{p.DocumentsPerMinute:0.#} documents/min, {p.PagesPerMinute:0.#} pages/min; {eta}";
     }
 
-    private async Task RecordStateAsync(string state, string? pausedBecause, CancellationToken cancellationToken)
-    {
-        try
-        {
-            await jobs.SetWorkerStateAsync("state", state, cancellationToken).ConfigureAwait(false);
-            await jobs.SetWorkerStateAsync("inbox", inbox.Path, cancellationToken).ConfigureAwait(false);
-            await jobs.SetWorkerStateAsync("paused", pausedBecause, cancellationToken).ConfigureAwait(false);
-            await jobs.SetWorkerStateAsync("pid", state == "running" ? Environment.ProcessId.ToString(System.Globalization.CultureInfo.InvariantCulture) : null, cancellationToken).ConfigureAwait(false);
-        }
-        catch (Exception e) when (e is not OperationCanceledException && StorageGuard.StorageErrno(e) is not null)
-        {
-            // A full or read-only disk cannot take the note either; status checks the folder itself.
-        }
-    }
+    private void Note(string? pausedBecause) => data.WriteNote(new WorkerNote(Environment.ProcessId, inbox.Path, pausedBecause, DateTimeOffset.UtcNow));
 }

@@ -29,11 +29,10 @@ public sealed record StatusReport(
 
         var queue = await jobs.GetStatusAsync(listed, cancellationToken).ConfigureAwait(false);
         var running = data.IsWorkerRunning();
-        queue.WorkerState.TryGetValue("inbox", out var inbox);
-        queue.WorkerState.TryGetValue("paused", out var paused);
-        int? pid = running && queue.WorkerState.TryGetValue("pid", out var p) && int.TryParse(p, out var n) ? n : null;
+        var note = running ? data.ReadNote() : null;
+        var inbox = note?.Inbox is { Length: > 0 } path ? path : null;
         var (free, problem) = Storage(data.Root);
-        return new StatusReport(data.Root, running, pid, running ? paused : null, problem, free, inbox, inbox is null ? null : CountWaiting(inbox), queue);
+        return new StatusReport(data.Root, running, note?.Pid, note?.Paused, problem, free, inbox, inbox is null ? null : CountWaiting(inbox), queue);
     }
 
     private static (long? Free, string? Problem) Storage(string root)

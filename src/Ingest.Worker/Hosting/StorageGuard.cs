@@ -19,6 +19,9 @@ public sealed class StorageGuard(string dataRoot, long minFreeBytes, ILogger<Sto
     private string? pausedBecause;
     private TaskCompletionSource resumed = NewSignal();
 
+    /// <summary>Raised with the new reason when the queue pauses (or the reason changes), and with null when it resumes.</summary>
+    public event Action<string?>? Changed;
+
     /// <summary>Why the queue is paused, or null while it runs.</summary>
     public string? PausedBecause
     {
@@ -120,6 +123,7 @@ public sealed class StorageGuard(string dataRoot, long minFreeBytes, ILogger<Sto
             resumed = NewSignal();
         }
 
+        Changed?.Invoke(null);
         log.LogInformation("resumed: data folder {Data} is writable again", dataRoot);
     }
 
@@ -182,10 +186,12 @@ public sealed class StorageGuard(string dataRoot, long minFreeBytes, ILogger<Sto
             pausedBecause = reason;
             if (!first)
             {
+                Changed?.Invoke(reason);
                 return;
             }
         }
 
+        Changed?.Invoke(reason);
         log.LogError("paused: {Reason}; nothing is taken from the inbox until this is fixed (retrying every {Seconds} s)", reason, ProbeEvery.TotalSeconds);
     }
 

@@ -22,10 +22,11 @@ public static class WatchHost
     /// <summary>Runs until stopped; returns the exit code (2 for bad settings, 1 for an unusable data folder).</summary>
     public static async Task<int> RunAsync(IReadOnlyDictionary<string, string?> fromOptions, IReadOnlyList<string> commandLine)
     {
-        using var host = Build(fromOptions, commandLine);
+        IHost host;
         WorkerOptions options;
         try
         {
+            host = Build(fromOptions, commandLine);
             options = host.Services.GetRequiredService<IOptions<WorkerOptions>>().Value;
         }
         catch (OptionsValidationException e)
@@ -37,6 +38,14 @@ public static class WatchHost
 
             return 2;
         }
+        catch (InvalidOperationException e) when (e.InnerException is FormatException or OverflowException)
+        {
+            // A setting that is not even of its type ("banana" for a time span).
+            await Console.Error.WriteLineAsync($"planingest watch: {e.Message}");
+            return 2;
+        }
+
+        using var owned = host;
 
         try
         {

@@ -53,8 +53,5 @@ public interface IJobQueue
     Task<int> RecoverAsync(CancellationToken cancellationToken);
 
 
-    /// <summary>Records something about the worker that status shows (e.g. "paused" and its reason; null removes it).</summary>
-    Task SetWorkerStateAsync(string key, string? value, CancellationToken cancellationToken);
-
     Task<QueueStatus> GetStatusAsync(int listed, CancellationToken cancellationToken);
 }

@@ -5,8 +5,7 @@ public sealed record QueueStatus(
     IReadOnlyDictionary<JobState, int> Counts,
     IReadOnlyList<JobSummary> Waiting,
     IReadOnlyList<JobSummary> RecentFailures,
-    IReadOnlyList<RejectedEntry> RecentRejections,
-    IReadOnlyDictionary<string, string> WorkerState);
+    IReadOnlyList<RejectedEntry> RecentRejections);
 
 /// <summary>One job as status lists it.</summary>
 public sealed record JobSummary(

@@ -49,11 +49,6 @@ public sealed class SqliteJobQueue : IJobQueue
             quarantined_as TEXT,
             at             INTEGER NOT NULL
         );
-        CREATE TABLE IF NOT EXISTS worker_state (
-            key        TEXT PRIMARY KEY,
-            value      TEXT NOT NULL,
-            updated_at INTEGER NOT NULL
-        );
         """;
 
     private const string SummaryColumns = "id, sha256, name, state, attempts, interruptions, last_error, quarantined_as, updated_at, pages, seconds";
@@ -276,17 +271,6 @@ public sealed class SqliteJobQueue : IJobQueue
             transaction,
             "UPDATE jobs SET lease_until = 0 WHERE state IN ('reading', 'extracted') AND lease_until IS NOT NULL"), cancellationToken);
 
-    public Task SetWorkerStateAsync(string key, string? value, CancellationToken cancellationToken) =>
-        WriteAsync(durable: false, (connection, transaction) => value is null
-            ? Execute(connection, transaction, "DELETE FROM worker_state WHERE key = $key", ("$key", key))
-            : Execute(
-                connection,
-                transaction,
-                "INSERT INTO worker_state (key, value, updated_at) VALUES ($key, $value, $now) ON CONFLICT (key) DO UPDATE SET value = excluded.value, updated_at = excluded.updated_at",
-                ("$key", key),
-                ("$value", value),
-                ("$now", Now())), cancellationToken);
-
     public async Task<QueueStatus> GetStatusAsync(int listed, CancellationToken cancellationToken)
     {
         await using var connection = Open(durable: false);
@@ -305,8 +289,7 @@ public sealed class SqliteJobQueue : IJobQueue
             "SELECT name, kind, reason, quarantined_as, at FROM inbox_rejections ORDER BY at DESC, id DESC LIMIT $n",
             r => new RejectedEntry(r.GetString(0), r.GetString(1), r.GetString(2), r.IsDBNull(3) ? null : r.GetString(3), DateTimeOffset.FromUnixTimeMilliseconds(r.GetInt64(4))),
             ("$n", listed));
-        var worker = Query(connection, transaction, "SELECT key, value FROM worker_state", r => (r.GetString(0), r.GetString(1))).ToDictionary(p => p.Item1, p => p.Item2);
-        return new QueueStatus(counts, waiting, failures, rejections, worker);
+        return new QueueStatus(counts, waiting, failures, rejections);
     }
 
     /// <summary>All names each content was dropped under (the first included), by SHA-256.</summary>
