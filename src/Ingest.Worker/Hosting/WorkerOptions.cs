@@ -57,8 +57,10 @@ public sealed class RetryOptions
     public TimeSpan MaxDelay { get; set; } = TimeSpan.FromMinutes(2);
 
     /// <summary>
-    /// Times a document may be cut off by the worker dying (a kill, a crash, a power cut) before it is
-    /// quarantined as the probable cause; a file that crashes the process must not crash it forever.
+    /// Times a document may be cut off by the worker dying (a kill, a crash, a power cut) while it is
+    /// being read alone before it is quarantined as the probable cause: a file that crashes the process
+    /// must not crash it forever. A document cut off twice beside others is read alone from then on,
+    /// so that documents that merely happened to be in flight are not blamed.
     /// </summary>
-    public int MaxInterruptions { get; set; } = 8;
+    public int MaxInterruptions { get; set; } = 3;
 }

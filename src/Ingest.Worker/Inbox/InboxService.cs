@@ -14,6 +14,7 @@ public sealed class InboxService(
     InboxDirectory inbox,
     InboxScanner scanner,
     InboxIntake intake,
+    Archive.ContentArchive archive,
     StorageGuard storage,
     WorkerSignals signals,
     IOptions<WorkerOptions> options,
@@ -24,6 +25,13 @@ public sealed class InboxService(
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
+        // Copies cut off by a crash: their originals are still in the inbox and are taken again from the start.
+        var swept = archive.SweepIncoming();
+        if (swept > 0)
+        {
+            log.LogInformation("{Count} unfinished cop(ies) from the last run discarded; their files are still in the inbox", swept);
+        }
+
         using var watcher = StartWatcher();
         var rescan = options.Value.RescanInterval;
         while (!stoppingToken.IsCancellationRequested)

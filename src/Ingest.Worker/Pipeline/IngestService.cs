@@ -74,11 +74,12 @@ public sealed class IngestService(
                     room++;
                 }
 
-                var claimed = await jobs.ClaimAsync(workerId, room, LeaseFor, CancellationToken.None).ConfigureAwait(false);
+                var claimed = await ClaimAsync(room).ConfigureAwait(false);
                 if (room > claimed.Count)
                 {
                     free.Release(room - claimed.Count);
                 }
+
                 foreach (var job in claimed)
                 {
                     inHand[job.Lease.JobId] = job;
@@ -104,6 +105,32 @@ public sealed class IngestService(
                 await Task.Delay(PollEvery, stoppingToken).ConfigureAwait(false);
             }
         }
+    }
+
+    /// <summary>
+    /// Fresh jobs fill the free slots; a job that was cut off by a dying worker twice or more is a
+    /// suspect (it may be what kills the process) and runs alone, so that another crash is blamed on it only.
+    /// </summary>
+    private async Task<IReadOnlyList<JobLease>> ClaimAsync(int room)
+    {
+        if (inHand.Values.Any(j => j.Interruptions >= JobSelection.SuspectAfter))
+        {
+            return [];
+        }
+
+        var fresh = await jobs.ClaimAsync(workerId, room, LeaseFor, JobSelection.Fresh, CancellationToken.None).ConfigureAwait(false);
+        if (fresh.Count > 0 || !inHand.IsEmpty)
+        {
+            return fresh;
+        }
+
+        var suspect = await jobs.ClaimAsync(workerId, 1, LeaseFor, JobSelection.Suspects, CancellationToken.None).ConfigureAwait(false);
+        foreach (var job in suspect)
+        {
+            log.LogWarning("{Name}: the worker died {Count} times while it was being read; reading it alone now", job.Name, job.Interruptions - 1);
+        }
+
+        return suspect;
     }
 
     private async Task ConsumeAsync(ChannelReader<JobLease> reader, SemaphoreSlim free, CancellationToken work, CancellationToken stoppingToken)

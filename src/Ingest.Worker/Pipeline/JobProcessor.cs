@@ -32,9 +32,9 @@ public sealed class JobProcessor(
     public async Task RunAsync(JobLease job, CancellationToken cancellationToken)
     {
         var retry = options.Value.Retry;
-        if (job.Interruptions >= retry.MaxInterruptions)
+        if (job.SoloInterruptions >= retry.MaxInterruptions)
         {
-            await SetAsideAsync(job, $"the worker stopped {job.Interruptions} times while reading it (killed or crashed); set aside as the probable cause", job.Attempts + 1).ConfigureAwait(false);
+            await SetAsideAsync(job, $"the worker stopped {job.SoloInterruptions} times while reading it alone (killed or crashed; {job.Interruptions} times in all); set aside as the probable cause", job.Attempts + 1).ConfigureAwait(false);
             return;
         }
 

@@ -34,18 +34,18 @@ public sealed class JobQueueTests : IDisposable
     public async Task A_claimed_job_is_not_claimed_again_while_its_lease_runs()
     {
         await jobs.EnqueueAsync([Job("aa", "a.txt")], CancellationToken.None);
-        var first = Assert.Single(await jobs.ClaimAsync("w1", 5, Lease, CancellationToken.None));
+        var first = Assert.Single(await jobs.ClaimAsync("w1", 5, Lease, JobSelection.Any, CancellationToken.None));
         Assert.Equal(JobState.Reading, first.State);
-        Assert.Empty(await jobs.ClaimAsync("w2", 5, Lease, CancellationToken.None));
+        Assert.Empty(await jobs.ClaimAsync("w2", 5, Lease, JobSelection.Any, CancellationToken.None));
     }
 
     [Fact]
     public async Task An_expired_lease_is_taken_over_and_the_old_token_no_longer_counts()
     {
         await jobs.EnqueueAsync([Job("aa", "a.txt")], CancellationToken.None);
-        var first = Assert.Single(await jobs.ClaimAsync("w1", 5, Lease, CancellationToken.None));
+        var first = Assert.Single(await jobs.ClaimAsync("w1", 5, Lease, JobSelection.Any, CancellationToken.None));
         clock.Advance(Lease + TimeSpan.FromSeconds(1));
-        var second = Assert.Single(await jobs.ClaimAsync("w2", 5, Lease, CancellationToken.None));
+        var second = Assert.Single(await jobs.ClaimAsync("w2", 5, Lease, JobSelection.Any, CancellationToken.None));
         Assert.Equal(1, second.Interruptions);
 
         Assert.False(await jobs.CompleteAsync(first.Lease, CancellationToken.None));
@@ -59,22 +59,22 @@ public sealed class JobQueueTests : IDisposable
     public async Task Renewing_keeps_a_job_from_being_taken_over()
     {
         await jobs.EnqueueAsync([Job("aa", "a.txt")], CancellationToken.None);
-        var job = Assert.Single(await jobs.ClaimAsync("w1", 5, Lease, CancellationToken.None));
+        var job = Assert.Single(await jobs.ClaimAsync("w1", 5, Lease, JobSelection.Any, CancellationToken.None));
         clock.Advance(Lease / 2);
         Assert.Empty(await jobs.RenewAsync([job.Lease], Lease, CancellationToken.None));
         clock.Advance(Lease / 2 + TimeSpan.FromSeconds(1));
-        Assert.Empty(await jobs.ClaimAsync("w2", 5, Lease, CancellationToken.None));
+        Assert.Empty(await jobs.ClaimAsync("w2", 5, Lease, JobSelection.Any, CancellationToken.None));
     }
 
     [Fact]
     public async Task On_start_jobs_left_in_flight_are_claimable_at_once_and_keep_their_stage()
     {
         await jobs.EnqueueAsync([Job("aa", "a.txt"), Job("bb", "b.txt")], CancellationToken.None);
-        var claimed = await jobs.ClaimAsync("dead", 5, Lease, CancellationToken.None);
+        var claimed = await jobs.ClaimAsync("dead", 5, Lease, JobSelection.Any, CancellationToken.None);
         await jobs.MarkExtractedAsync(claimed[1].Lease, new JobOutcome(1, 3, TimeSpan.Zero), CancellationToken.None);
 
         Assert.Equal(2, await jobs.RecoverAsync(CancellationToken.None));
-        var again = await jobs.ClaimAsync("new", 5, Lease, CancellationToken.None);
+        var again = await jobs.ClaimAsync("new", 5, Lease, JobSelection.Any, CancellationToken.None);
         Assert.Equal([JobState.Reading, JobState.Extracted], again.Select(j => j.State));
         Assert.All(again, j => Assert.Equal(1, j.Interruptions));
     }
@@ -83,9 +83,9 @@ public sealed class JobQueueTests : IDisposable
     public async Task A_released_job_goes_back_without_counting_an_attempt()
     {
         await jobs.EnqueueAsync([Job("aa", "a.txt")], CancellationToken.None);
-        var job = Assert.Single(await jobs.ClaimAsync("w1", 5, Lease, CancellationToken.None));
+        var job = Assert.Single(await jobs.ClaimAsync("w1", 5, Lease, JobSelection.Any, CancellationToken.None));
         await jobs.ReleaseAsync(job.Lease, CancellationToken.None);
-        var again = Assert.Single(await jobs.ClaimAsync("w1", 5, Lease, CancellationToken.None));
+        var again = Assert.Single(await jobs.ClaimAsync("w1", 5, Lease, JobSelection.Any, CancellationToken.None));
         Assert.Equal(0, again.Attempts);
         Assert.Equal(0, again.Interruptions);
     }
@@ -94,18 +94,18 @@ public sealed class JobQueueTests : IDisposable
     public async Task A_transient_failure_waits_its_backoff_and_counts()
     {
         await jobs.EnqueueAsync([Job("aa", "a.txt")], CancellationToken.None);
-        var job = Assert.Single(await jobs.ClaimAsync("w1", 5, Lease, CancellationToken.None));
+        var job = Assert.Single(await jobs.ClaimAsync("w1", 5, Lease, JobSelection.Any, CancellationToken.None));
         await jobs.RetryLaterAsync(job.Lease, "page 3: timed out", clock.GetUtcNow().AddSeconds(30), countsAsAttempt: true, CancellationToken.None);
-        Assert.Empty(await jobs.ClaimAsync("w1", 5, Lease, CancellationToken.None));
+        Assert.Empty(await jobs.ClaimAsync("w1", 5, Lease, JobSelection.Any, CancellationToken.None));
         clock.Advance(TimeSpan.FromSeconds(31));
-        Assert.Equal(1, Assert.Single(await jobs.ClaimAsync("w1", 5, Lease, CancellationToken.None)).Attempts);
+        Assert.Equal(1, Assert.Single(await jobs.ClaimAsync("w1", 5, Lease, JobSelection.Any, CancellationToken.None)).Attempts);
     }
 
     [Fact]
     public async Task Failed_content_dropped_again_is_queued_again_and_listed_with_its_reason_before()
     {
         await jobs.EnqueueAsync([Job("aa", "bad.pdf")], CancellationToken.None);
-        var job = Assert.Single(await jobs.ClaimAsync("w1", 5, Lease, CancellationToken.None));
+        var job = Assert.Single(await jobs.ClaimAsync("w1", 5, Lease, JobSelection.Any, CancellationToken.None));
         await jobs.FailAsync(job.Lease, "encrypted PDF", "bad.pdf", CancellationToken.None);
         var status = await jobs.GetStatusAsync(10, CancellationToken.None);
         Assert.Equal("encrypted PDF", Assert.Single(status.RecentFailures).LastError);
@@ -122,5 +122,19 @@ public sealed class JobQueueTests : IDisposable
         Assert.Equal(1, (await reader.GetStatusAsync(10, CancellationToken.None)).Counts[JobState.Queued]);
         Assert.Null(SqliteJobQueue.OpenForReading(Path.Combine(temp.Path, "none.db"), clock));
         Assert.False(File.Exists(Path.Combine(temp.Path, "none.db")));
+    }
+
+    [Fact]
+    public async Task A_job_cut_off_twice_is_claimed_only_as_a_suspect()
+    {
+        await jobs.EnqueueAsync([Job("aa", "a.txt")], CancellationToken.None);
+        for (var i = 0; i < 3; i++)
+        {
+            Assert.Single(await jobs.ClaimAsync("w", 5, Lease, JobSelection.Any, CancellationToken.None));
+            clock.Advance(Lease + TimeSpan.FromSeconds(1));
+        }
+
+        Assert.Empty(await jobs.ClaimAsync("w", 5, Lease, JobSelection.Fresh, CancellationToken.None));
+        Assert.Equal(3, Assert.Single(await jobs.ClaimAsync("w", 5, Lease, JobSelection.Suspects, CancellationToken.None)).Interruptions);
     }
 }

@@ -20,10 +20,11 @@ public interface IJobQueue
     Task RecordRejectionAsync(RejectedEntry entry, CancellationToken cancellationToken);
 
     /// <summary>
-    /// Up to <paramref name="max"/> jobs that are due (queued, or in flight under an expired lease),
-    /// leased to <paramref name="workerId"/> until now + <paramref name="leaseFor"/>.
+    /// Up to <paramref name="max"/> jobs that are due (queued, or in flight under an expired lease) and
+    /// were interrupted as often as <paramref name="selection"/> says, least interrupted first, leased
+    /// to <paramref name="workerId"/> until now + <paramref name="leaseFor"/>.
     /// </summary>
-    Task<IReadOnlyList<JobLease>> ClaimAsync(string workerId, int max, TimeSpan leaseFor, CancellationToken cancellationToken);
+    Task<IReadOnlyList<JobLease>> ClaimAsync(string workerId, int max, TimeSpan leaseFor, JobSelection selection, CancellationToken cancellationToken);
 
     /// <summary>Extends leases (the heartbeat); returns the ones that were lost to another worker.</summary>
     Task<IReadOnlyList<LeaseToken>> RenewAsync(IReadOnlyList<LeaseToken> leases, TimeSpan leaseFor, CancellationToken cancellationToken);

@@ -6,7 +6,11 @@ namespace PlanIngest.Worker.Catalog.Jobs;
 /// </summary>
 public readonly record struct LeaseToken(long JobId, Guid Token);
 
-/// <summary>A claimed job: what to read, how far it got before, and the lease.</summary>
+/// <summary>
+/// A claimed job: what to read, how far it got before, and the lease. <paramref name="Interruptions"/>
+/// counts the times a dying worker cut it off; <paramref name="SoloInterruptions"/> those of them
+/// while it was being read alone (see <see cref="JobSelection.Suspects"/>), which only it can have caused.
+/// </summary>
 public sealed record JobLease(
     LeaseToken Lease,
     string Sha256,
@@ -16,6 +20,7 @@ public sealed record JobLease(
     JobState State,
     int Attempts,
     int Interruptions,
+    int SoloInterruptions,
     DateTimeOffset LeaseUntil);
 
 /// <summary>A file just taken from the inbox and archived; <paramref name="Name"/> is null when a crash lost it.</summary>
@@ -42,3 +47,19 @@ public sealed record RejectedEntry(string Name, string Kind, string Reason, stri
 
 /// <summary>How one attempt went, for the job's timings.</summary>
 public sealed record JobOutcome(int Pages, int FieldsFound, TimeSpan Elapsed);
+
+/// <summary>
+/// Which jobs a claim may take, by how often a dying worker cut them off. A worker takes a
+/// <see cref="Suspects"/> job alone, with nothing else in flight, so that a crash while it runs is
+/// counted against it and not against innocent documents that happened to be read beside it.
+/// </summary>
+public sealed record JobSelection(int MinInterruptions, int MaxInterruptions)
+{
+    public const int SuspectAfter = 2;
+
+    public static JobSelection Fresh { get; } = new(0, SuspectAfter - 1);
+
+    public static JobSelection Suspects { get; } = new(SuspectAfter, int.MaxValue);
+
+    public static JobSelection Any { get; } = new(0, int.MaxValue);
+}

@@ -19,6 +19,8 @@ public sealed class SqliteJobQueue : IJobQueue
             state          TEXT NOT NULL CHECK (state IN ('queued', 'reading', 'extracted', 'indexed', 'failed')),
             attempts       INTEGER NOT NULL DEFAULT 0,
             interruptions  INTEGER NOT NULL DEFAULT 0,
+            solo_interruptions INTEGER NOT NULL DEFAULT 0,
+            alone          INTEGER NOT NULL DEFAULT 0,
             not_before     INTEGER,
             lease_owner    TEXT,
             lease_token    TEXT,
@@ -109,7 +111,7 @@ public sealed class SqliteJobQueue : IJobQueue
                     Execute(
                         connection,
                         transaction,
-                        "UPDATE jobs SET state = 'queued', attempts = 0, interruptions = 0, not_before = NULL, lease_owner = NULL, lease_token = NULL, lease_until = NULL, quarantined_as = NULL, name = $name, updated_at = $now WHERE id = $id",
+                        "UPDATE jobs SET state = 'queued', attempts = 0, interruptions = 0, solo_interruptions = 0, alone = 0, not_before = NULL, lease_owner = NULL, lease_token = NULL, lease_until = NULL, quarantined_as = NULL, name = $name, updated_at = $now WHERE id = $id",
                         ("$id", id),
                         ("$name", job.Name ?? NewJob.UnknownName),
                         ("$now", now));
@@ -150,7 +152,7 @@ public sealed class SqliteJobQueue : IJobQueue
             ("$q", entry.QuarantinedAs),
             ("$at", entry.At.ToUnixTimeMilliseconds())), cancellationToken);
 
-    public Task<IReadOnlyList<JobLease>> ClaimAsync(string workerId, int max, TimeSpan leaseFor, CancellationToken cancellationToken) =>
+    public Task<IReadOnlyList<JobLease>> ClaimAsync(string workerId, int max, TimeSpan leaseFor, JobSelection selection, CancellationToken cancellationToken) =>
         WriteAsync(durable: false, (connection, transaction) =>
         {
             var now = Now();
@@ -163,16 +165,19 @@ public sealed class SqliteJobQueue : IJobQueue
                 """
                 UPDATE jobs
                 SET interruptions = interruptions + (state <> 'queued'),
+                    solo_interruptions = solo_interruptions + (state <> 'queued' AND alone),
+                    alone = $alone,
                     state = CASE state WHEN 'queued' THEN 'reading' ELSE state END,
                     lease_owner = $owner, lease_token = $token, lease_until = $until,
                     started_at = $now, updated_at = $now
                 WHERE id IN (
                     SELECT id FROM jobs
-                    WHERE (state = 'queued' AND (not_before IS NULL OR not_before <= $now))
-                       OR (state IN ('reading', 'extracted') AND lease_until < $now)
-                    ORDER BY id
+                    WHERE ((state = 'queued' AND (not_before IS NULL OR not_before <= $now))
+                        OR (state IN ('reading', 'extracted') AND lease_until < $now))
+                      AND interruptions BETWEEN $least AND $most
+                    ORDER BY interruptions, id
                     LIMIT $max)
-                RETURNING id, sha256, name, media_type, size, state, attempts, interruptions
+                RETURNING id, sha256, name, media_type, size, state, attempts, interruptions, solo_interruptions
                 """,
                 r => new JobLease(
                     new LeaseToken(r.GetInt64(0), token),
@@ -183,13 +188,17 @@ public sealed class SqliteJobQueue : IJobQueue
                     JobStates.Parse(r.GetString(5)),
                     r.GetInt32(6),
                     r.GetInt32(7),
+                    r.GetInt32(8),
                     DateTimeOffset.FromUnixTimeMilliseconds(until)),
                 ("$owner", workerId),
                 ("$token", token.ToString("N")),
                 ("$until", until),
                 ("$now", now),
-                ("$max", max));
-            return (IReadOnlyList<JobLease>)claimed.OrderBy(j => j.Lease.JobId).ToList();
+                ("$max", max),
+                ("$alone", selection == JobSelection.Suspects),
+                ("$least", selection.MinInterruptions),
+                ("$most", selection.MaxInterruptions));
+            return (IReadOnlyList<JobLease>)claimed.OrderBy(j => j.Interruptions).ThenBy(j => j.Lease.JobId).ToList();
         }, cancellationToken);
 
     public Task<IReadOnlyList<LeaseToken>> RenewAsync(IReadOnlyList<LeaseToken> leases, TimeSpan leaseFor, CancellationToken cancellationToken) =>
