@@ -22,11 +22,11 @@ internal static class StatusCommand
 
     private static async Task<int> RunAsync(string data, bool json, CancellationToken token)
     {
-        var folder = new DataFolder(data);
-        var report = await StatusReport.ReadAsync(folder, Listed, TimeProvider.System, token);
+        var folder = PlanIngest.Worker.Catalog.DataFolder.At(data);
+        var report = await StatusReport.ReadAsync(folder, Listed, token);
         if (report is null)
         {
-            await Console.Error.WriteLineAsync($"{folder.Root}: no catalog here (has 'planingest watch INBOX --data {data}' run yet?)");
+            await Console.Error.WriteLineAsync($"{Path.GetFullPath(folder.Root)}: no catalog here (has 'planingest watch INBOX --data {data}' run yet?)");
             return ExitCodes.FileFailed;
         }
 
@@ -56,6 +56,7 @@ internal static class StatusCommand
             ["worker"] = new JsonObject { ["running"] = r.WorkerRunning, ["pid"] = r.WorkerPid, ["paused"] = r.PausedBecause },
             ["storage"] = new JsonObject { ["free_bytes"] = r.FreeBytes, ["problem"] = r.StorageProblem },
             ["inbox"] = r.Inbox is null ? null : new JsonObject { ["path"] = r.Inbox, ["waiting"] = r.InboxWaiting },
+            ["documents"] = r.Documents,
             ["counts"] = counts,
             ["queue"] = new JsonArray([.. r.Queue.Waiting.Select(j => (JsonNode)new JsonObject
             {
@@ -98,7 +99,8 @@ internal static class StatusCommand
             Console.WriteLine($"inbox:     {r.Inbox} ({(r.InboxWaiting is { } n ? $"{n} file(s) not taken yet" : "cannot be listed")})");
         }
 
-        Console.WriteLine("documents: " + string.Join(", ", JobStates.All.Select(s => $"{r.Queue.Counts[s]} {s.Name()}")));
+        Console.WriteLine($"catalog:   {r.Documents} document(s)");
+        Console.WriteLine("jobs:      " + string.Join(", ", JobStates.All.Select(s => $"{r.Queue.Counts[s]} {s.Name()}")));
         if (r.Queue.Waiting.Count > 0)
         {
             Console.WriteLine("queue:");

@@ -14,7 +14,7 @@ public sealed class ProgressService(
     IJobQueue jobs,
     WorkerProgress progress,
     Inbox.InboxDirectory inbox,
-    DataFolder data,
+    WorkerLock data,
     StorageGuard storage,
     IOptions<WorkerOptions> options,
     ILogger<ProgressService> log) : BackgroundService

@@ -1,3 +1,4 @@
+using PlanIngest.Worker.Catalog;
 using PlanIngest.Worker.Catalog.Jobs;
 using PlanIngest.Worker.Inbox.Native;
 
@@ -17,22 +18,27 @@ public sealed record StatusReport(
     long? FreeBytes,
     string? Inbox,
     int? InboxWaiting,
+    int Documents,
     QueueStatus Queue)
 {
     /// <summary>Reads the report; null when there is no catalog in <paramref name="data"/>.</summary>
-    public static async Task<StatusReport?> ReadAsync(DataFolder data, int listed, TimeProvider clock, CancellationToken cancellationToken)
+    public static async Task<StatusReport?> ReadAsync(DataFolder data, int listed, CancellationToken cancellationToken)
     {
-        if (SqliteJobQueue.OpenForReading(data.Catalog, clock) is not { } jobs)
+        using var catalog = SqliteCatalog.OpenForReading(data.CatalogPath);
+        if (catalog is null)
         {
             return null;
         }
 
-        var queue = await jobs.GetStatusAsync(listed, cancellationToken).ConfigureAwait(false);
-        var running = data.IsWorkerRunning();
-        var note = running ? data.ReadNote() : null;
+        var queue = await catalog.GetStatusAsync(listed, cancellationToken).ConfigureAwait(false);
+        var documents = await catalog.CountAsync(cancellationToken).ConfigureAwait(false);
+        var worker = new WorkerLock(data);
+        var running = worker.IsWorkerRunning();
+        var note = running ? worker.ReadNote() : null;
         var inbox = note?.Inbox is { Length: > 0 } path ? path : null;
-        var (free, problem) = Storage(data.Root);
-        return new StatusReport(data.Root, running, note?.Pid, note?.Paused, problem, free, inbox, inbox is null ? null : CountWaiting(inbox), queue);
+        var root = Path.GetFullPath(data.Root);
+        var (free, problem) = Storage(root);
+        return new StatusReport(root, running, note?.Pid, note?.Paused, problem, free, inbox, inbox is null ? null : CountWaiting(inbox), documents, queue);
     }
 
     private static (long? Free, string? Problem) Storage(string root)

@@ -6,7 +6,9 @@ using Microsoft.Extensions.Logging.Console;
 using Microsoft.Extensions.Options;
 using PlanIngest.Extraction;
 using PlanIngest.Extraction.Reading.Ocr;
+using PlanIngest.Search.Index;
 using PlanIngest.Worker.Archive;
+using PlanIngest.Worker.Catalog;
 using PlanIngest.Worker.Catalog.Jobs;
 using PlanIngest.Worker.Inbox;
 using PlanIngest.Worker.Pipeline;
@@ -47,9 +49,11 @@ public static class WatchHost
 
         using var owned = host;
 
+        var log = host.Services.GetRequiredService<ILoggerFactory>().CreateLogger("PlanIngest.Worker");
         try
         {
-            host.Services.GetRequiredService<DataFolder>().PrepareForWorker();
+            host.Services.GetRequiredService<WorkerLock>().PrepareForWorker();
+            await OpenStoreAsync(host.Services, log);
             await host.StartAsync();
         }
         catch (DataFolderException e)
@@ -57,12 +61,39 @@ public static class WatchHost
             await Console.Error.WriteLineAsync($"planingest watch: {e.Message}");
             return 1;
         }
+        catch (IndexBusyException e)
+        {
+            await Console.Error.WriteLineAsync($"planingest watch: {e.Message}");
+            return 1;
+        }
 
-        var log = host.Services.GetRequiredService<ILoggerFactory>().CreateLogger("PlanIngest.Worker");
         log.LogInformation("watching {Inbox}; data in {Data}; {Parallelism} page(s) at once; a file is taken once unchanged for {Stability} s", host.Services.GetRequiredService<InboxDirectory>().Path, Path.GetFullPath(options.Data), options.Parallelism, options.StabilityInterval.TotalSeconds);
         await host.WaitForShutdownAsync();
         log.LogInformation("stopped");
         return 0;
+    }
+
+    // Opening catches the index up with the catalog: after a crash it replays what the last index commit
+    // missed, and a deleted index folder is rebuilt from the catalog in full.
+    private static async Task OpenStoreAsync(IServiceProvider services, ILogger log)
+    {
+        var folder = services.GetRequiredService<DataFolder>();
+        var rebuild = !Directory.Exists(folder.IndexPath);
+        DataStore store;
+        try
+        {
+            store = await DataStore.OpenAsync(folder);
+        }
+        catch (Exception e) when (StorageGuard.StorageErrno(e) is not null || e is UnauthorizedAccessException)
+        {
+            throw new DataFolderException($"data folder {folder.Root} cannot be written: {StorageGuard.Describe(e)}", e);
+        }
+
+        services.GetRequiredService<OpenedStore>().Set(store);
+        if (rebuild)
+        {
+            log.LogInformation("index {Index} was missing: rebuilt from the catalog ({Count} documents)", folder.IndexPath, store.Index.Count);
+        }
     }
 
     public static IHost Build(IReadOnlyDictionary<string, string?> fromOptions, IReadOnlyList<string> commandLine)
@@ -98,15 +129,20 @@ public static class WatchHost
         services.AddSingleton<IHostLifetime, WatchLifetime>();
         services.AddSingleton(TimeProvider.System);
 
-        services.AddSingleton(p => new DataFolder(Options(p).Data));
+        services.AddSingleton(p => DataFolder.At(Path.GetFullPath(Options(p).Data)));
+        services.AddSingleton<WorkerLock>();
+        services.AddSingleton<OpenedStore>();
+        services.AddSingleton(p => p.GetRequiredService<OpenedStore>().Store.Catalog);
+        services.AddSingleton<IJobQueue>(p => p.GetRequiredService<IDocumentCatalog>());
+        services.AddSingleton(p => new DocumentIngestor(p.GetRequiredService<ExtractionPipeline>(), p.GetRequiredService<IDocumentCatalog>(), p.GetRequiredService<OpenedStore>().Store.Feed!));
+        services.AddSingleton<IndexCommitter>();
         services.AddSingleton(p => InboxDirectory.Open(Options(p).Inbox));
         services.AddSingleton(p => new StabilityTracker(Options(p).StabilityInterval, p.GetRequiredService<TimeProvider>()));
         services.AddSingleton<InboxScanner>();
         services.AddSingleton<InboxIntake>();
-        services.AddSingleton(p => new ContentArchive(p.GetRequiredService<DataFolder>().Archive));
-        services.AddSingleton(p => new Quarantine(p.GetRequiredService<DataFolder>().Quarantine));
+        services.AddSingleton(p => new ContentArchive(p.GetRequiredService<DataFolder>().ArchivePath));
+        services.AddSingleton(p => new Quarantine(p.GetRequiredService<DataFolder>().QuarantinePath));
         services.AddSingleton(p => new StorageGuard(p.GetRequiredService<DataFolder>().Root, Options(p).MinFreeMegabytes * 1024 * 1024, p.GetRequiredService<ILogger<StorageGuard>>()));
-        services.AddSingleton<IJobQueue>(p => new SqliteJobQueue(p.GetRequiredService<DataFolder>().Catalog, p.GetRequiredService<TimeProvider>()));
         services.AddSingleton(p => new OcrEnginePool(new OcrOptions
         {
             Languages = Options(p).OcrLanguages,

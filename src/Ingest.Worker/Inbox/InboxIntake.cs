@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Logging;
 using PlanIngest.Extraction.Reading;
 using PlanIngest.Worker.Archive;
+using PlanIngest.Worker.Catalog;
 using PlanIngest.Worker.Catalog.Jobs;
 using PlanIngest.Worker.Hosting;
 
@@ -17,7 +18,7 @@ public sealed class InboxIntake(
     InboxScanner scanner,
     ContentArchive archive,
     Quarantine quarantine,
-    IJobQueue jobs,
+    IDocumentCatalog jobs,
     StorageGuard storage,
     WorkerProgress progress,
     TimeProvider clock,
@@ -74,6 +75,12 @@ public sealed class InboxIntake(
 
         for (var i = 0; i < taken.Count; i++)
         {
+            // Known content already catalogued: the name becomes an alias now (otherwise its job adds it when done).
+            if (outcomes[i] == EnqueueOutcome.Duplicate && taken[i].Job.Name is { } alias && await jobs.ContainsAsync(taken[i].Job.Sha256, cancellationToken).ConfigureAwait(false))
+            {
+                await jobs.AddAliasAsync(taken[i].Job.Sha256, alias, cancellationToken).ConfigureAwait(false);
+            }
+
             Remove(taken[i], outcomes[i]);
         }
 

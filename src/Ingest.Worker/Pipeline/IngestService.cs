@@ -18,6 +18,7 @@ namespace PlanIngest.Worker.Pipeline;
 public sealed class IngestService(
     IJobQueue jobs,
     JobProcessor processor,
+    IndexCommitter committer,
     StorageGuard storage,
     WorkerSignals signals,
     IOptions<WorkerOptions> options,
@@ -47,6 +48,8 @@ public sealed class IngestService(
 
         var consumers = Enumerable.Range(0, slots).Select(_ => ConsumeAsync(channel.Reader, free, work.Token, stoppingToken)).ToList();
         var renewer = RenewAsync(renewing.Token);
+        using var committing = new CancellationTokenSource();
+        var commits = committer.RunAsync(committing.Token);
         try
         {
             await FeedAsync(channel.Writer, free, stoppingToken).ConfigureAwait(false);
@@ -55,6 +58,8 @@ public sealed class IngestService(
         {
             channel.Writer.TryComplete();
             await Task.WhenAll(consumers).ConfigureAwait(false);
+            await committing.CancelAsync().ConfigureAwait(false);
+            await commits.ConfigureAwait(false);
             await renewing.CancelAsync().ConfigureAwait(false);
             await renewer.ConfigureAwait(false);
         }

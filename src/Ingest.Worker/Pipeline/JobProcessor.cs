@@ -4,7 +4,8 @@ using Microsoft.Extensions.Options;
 using Polly;
 using Polly.Retry;
 using PlanIngest.Extraction;
-using PlanIngest.Extraction.Model;
+using PlanIngest.Extraction.Reading;
+using PlanIngest.Worker.Catalog;
 using PlanIngest.Worker.Archive;
 using PlanIngest.Worker.Catalog.Jobs;
 using PlanIngest.Worker.Hosting;
@@ -18,10 +19,11 @@ namespace PlanIngest.Worker.Pipeline;
 /// counting it against the document.
 /// </summary>
 public sealed class JobProcessor(
-    IJobQueue jobs,
+    IDocumentCatalog catalog,
     ContentArchive archive,
     Quarantine quarantine,
-    ExtractionPipeline pipeline,
+    DocumentIngestor ingestor,
+    IndexCommitter committer,
     WorkerProgress progress,
     IOptions<WorkerOptions> options,
     TimeProvider clock,
@@ -35,6 +37,13 @@ public sealed class JobProcessor(
         if (job.SoloInterruptions >= retry.MaxInterruptions)
         {
             await SetAsideAsync(job, $"the worker stopped {job.SoloInterruptions} times while reading it alone (killed or crashed; {job.Interruptions} times in all); set aside as the probable cause", job.Attempts + 1).ConfigureAwait(false);
+            return;
+        }
+
+        if (job.State == JobState.Extracted)
+        {
+            // Its record reached the catalog before the last run stopped; opening the store replayed it into the index.
+            committer.Add(job, 0, $"{job.Name}: indexed (its record was stored before the last stop)");
             return;
         }
 
@@ -53,12 +62,12 @@ public sealed class JobProcessor(
 
         switch (attempt)
         {
-            case { Record: { } record }:
-                await FinishAsync(job, record, watch.Elapsed, cancellationToken).ConfigureAwait(false);
+            case { Result: { } result }:
+                await FinishAsync(job, result, watch.Elapsed).ConfigureAwait(false);
                 break;
             case { Kind: FailureKind.EngineUnavailable }:
                 log.LogError("{Name}: {Error}; the document waits in the queue (retried every {Minutes} min)", job.Name, attempt.Error, EngineRetry.TotalMinutes);
-                await jobs.RetryLaterAsync(job.Lease, attempt.Error!, clock.GetUtcNow() + EngineRetry, countsAsAttempt: false, CancellationToken.None).ConfigureAwait(false);
+                await catalog.RetryLaterAsync(job.Lease, attempt.Error!, clock.GetUtcNow() + EngineRetry, countsAsAttempt: false, CancellationToken.None).ConfigureAwait(false);
                 break;
             default:
                 var after = attempt.Kind == FailureKind.Transient ? $" (still failing after {attempts} attempts)" : string.Empty;
@@ -67,37 +76,48 @@ public sealed class JobProcessor(
         }
     }
 
-    private async Task FinishAsync(JobLease job, DocumentRecord record, TimeSpan elapsed, CancellationToken cancellationToken)
+    private async Task FinishAsync(JobLease job, IngestResult result, TimeSpan elapsed)
     {
-        var fields = FieldCount.Of(record.Fields);
-        if (!await jobs.MarkExtractedAsync(job.Lease, new JobOutcome(record.Pages.Count, fields, elapsed), CancellationToken.None).ConfigureAwait(false))
+        var id = result.Id!;
+        var record = result.Record ?? (await catalog.GetAsync(id, CancellationToken.None).ConfigureAwait(false))?.Record;
+
+        // Every name the content was dropped under becomes an alias of the one document.
+        foreach (var name in await catalog.NamesOfAsync(job.Sha256, CancellationToken.None).ConfigureAwait(false))
         {
-            log.LogWarning("{Name}: lease lost before its record was stored; another worker has it", job.Name);
+            await catalog.AddAliasAsync(id, name, CancellationToken.None).ConfigureAwait(false);
+        }
+
+        var pages = record?.Pages.Count ?? 0;
+        var fields = record is null ? 0 : FieldCount.Of(record.Fields);
+        if (!await catalog.MarkExtractedAsync(job.Lease, new JobOutcome(pages, fields, elapsed), CancellationToken.None).ConfigureAwait(false))
+        {
+            log.LogWarning("{Name}: lease lost before its record was noted; another worker has it", job.Name);
             return;
         }
 
-        cancellationToken.ThrowIfCancellationRequested();
-        await jobs.CompleteAsync(job.Lease, CancellationToken.None).ConfigureAwait(false);
-        progress.Finished(record.Pages.Count);
-        var what = string.Join(' ', new[] { record.Fields.DocType, record.Fields.Number }.Where(v => !string.IsNullOrEmpty(v)));
-        log.LogInformation("{Name}: {Pages} page(s), {Seconds:0.0} s, {Fields} fields{What}", job.Name, record.Pages.Count, elapsed.TotalSeconds, fields, what.Length > 0 ? $" ({what})" : string.Empty);
+        var what = record is null ? string.Empty : string.Join(' ', new[] { record.Fields.DocType, record.Fields.Number }.Where(v => !string.IsNullOrEmpty(v)));
+        committer.Add(job, pages, $"{job.Name}: {pages} page(s), {elapsed.TotalSeconds:0.0} s, {fields} fields{(what.Length > 0 ? $" ({what})" : string.Empty)}");
     }
 
     private async Task<Attempt> ReadOnceAsync(JobLease job, string original, CancellationToken cancellationToken)
     {
-        PipelineResult<DocumentRecord> result;
+        IngestResult result;
         try
         {
-            // Read from the archive copy, under the name it was dropped as: a name that promises another format is still caught.
-            await using var stream = new FileStream(original, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16, FileOptions.Asynchronous | FileOptions.SequentialScan);
-            result = await pipeline.ProcessAsync(stream, job.Name, cancellationToken).ConfigureAwait(false);
+            // The archive copy, under the name it was dropped as: a name that promises another format is still caught.
+            var source = SourceFile.FromBytes(job.Name, await File.ReadAllBytesAsync(original, cancellationToken).ConfigureAwait(false));
+            result = await ingestor.IngestAsync(source, cancellationToken).ConfigureAwait(false);
+        }
+        catch (DocumentReadException e)
+        {
+            return new Attempt(null, e.Kind, e.Message);
         }
         catch (IOException e) when (StorageGuard.StorageErrno(e) is null)
         {
             return new Attempt(null, FailureKind.Transient, $"could not be read from the archive: {e.Message}");
         }
 
-        return result.Failure is { } failure ? new Attempt(null, failure.Kind, failure.Reason) : new Attempt(result.Value, null, null);
+        return result.Failure is { } failure ? new Attempt(null, failure.Kind, failure.Reason) : new Attempt(result, null, null);
     }
 
     private ResiliencePipeline<Attempt> RetryTransient(JobLease job, Action counted)
@@ -123,7 +143,7 @@ public sealed class JobProcessor(
                     counted();
                     var error = args.Outcome.Result?.Error ?? "transient failure";
                     log.LogWarning("{Name}: {Error}; trying again in {Seconds:0.0} s", job.Name, error, args.RetryDelay.TotalSeconds);
-                    await jobs.NoteAttemptAsync(job.Lease, error, CancellationToken.None).ConfigureAwait(false);
+                    await catalog.NoteAttemptAsync(job.Lease, error, CancellationToken.None).ConfigureAwait(false);
                 },
             })
             .Build();
@@ -138,7 +158,7 @@ public sealed class JobProcessor(
             quarantined = Path.GetFileName(quarantine.Take(original, reason));
         }
 
-        await jobs.FailAsync(job.Lease, error, quarantined, CancellationToken.None).ConfigureAwait(false);
+        await catalog.FailAsync(job.Lease, error, quarantined, CancellationToken.None).ConfigureAwait(false);
         progress.Failed();
         log.LogWarning("{Name}: {Error}; set aside (quarantine/{File}) after {Attempts} attempt(s)", job.Name, error, quarantined, attempts);
     }
@@ -149,13 +169,13 @@ public sealed class JobProcessor(
         if (quarantine.FindReason(job.Sha256) is { } reasonFile)
         {
             var original = reasonFile[..^".reason.txt".Length];
-            await jobs.FailAsync(job.Lease, $"set aside before a crash (see {Path.GetFileName(reasonFile)})", Path.GetFileName(original), CancellationToken.None).ConfigureAwait(false);
+            await catalog.FailAsync(job.Lease, $"set aside before a crash (see {Path.GetFileName(reasonFile)})", Path.GetFileName(original), CancellationToken.None).ConfigureAwait(false);
             return;
         }
 
         log.LogError("{Name}: its original ({Sha}) is missing from the archive {Archive}; marked failed", job.Name, job.Sha256, archive.Root);
-        await jobs.FailAsync(job.Lease, "original missing from the archive", null, CancellationToken.None).ConfigureAwait(false);
+        await catalog.FailAsync(job.Lease, "original missing from the archive", null, CancellationToken.None).ConfigureAwait(false);
     }
 
-    private sealed record Attempt(DocumentRecord? Record, FailureKind? Kind, string? Error);
+    private sealed record Attempt(IngestResult? Result, FailureKind? Kind, string? Error);
 }

@@ -13,6 +13,7 @@ public sealed class SeedRepairTests
         var result = Normalizer.Process(TestData.Seed("000"));
 
         Assert.True(result.Repaired);
+        Assert.Contains(result.Warnings, w => w.StartsWith("text: accent-stripped OCR text repaired (", StringComparison.Ordinal));
         Assert.Contains("Số: 51/KH-MTTQ-BTT", result.Text);
         Assert.Contains("Bình Phước, ngày 3 tháng 03 năm 2021", result.Text);
         Assert.Contains("\nKẾ HOẠCH\n", result.Text);

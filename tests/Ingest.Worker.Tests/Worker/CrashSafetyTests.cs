@@ -1,4 +1,5 @@
 using System.Security.Cryptography;
+using PlanIngest.Worker.Catalog;
 using PlanIngest.Worker.Catalog.Jobs;
 using Xunit.Abstractions;
 
@@ -54,7 +55,7 @@ public sealed class CrashSafetyTests(ITestOutputHelper output) : IDisposable
         }
 
         var status = (await Status.PeekAsync(data))!;
-        var names = await new SqliteJobQueue(Path.Combine(data, "catalog.db"), TimeProvider.System).NamesAsync(CancellationToken.None);
+        var names = await Status.NamesAsync(data);
         var failed = status.RecentFailures.ToDictionary(f => f.Sha256);
         var archive = Path.Combine(data, "archive");
         var quarantine = Path.Combine(data, "quarantine");

@@ -1,3 +1,4 @@
+using PlanIngest.Worker.Catalog;
 using PlanIngest.Worker.Catalog.Jobs;
 
 namespace PlanIngest.Worker.Tests.Worker;
@@ -8,14 +9,18 @@ public sealed class JobQueueTests : IDisposable
     private static readonly TimeSpan Lease = TimeSpan.FromMinutes(2);
     private readonly TempFolder temp = new();
     private readonly ManualClock clock = new(new DateTimeOffset(2025, 3, 1, 8, 0, 0, TimeSpan.Zero));
-    private readonly SqliteJobQueue jobs;
+    private readonly SqliteCatalog jobs;
 
     public JobQueueTests()
     {
-        jobs = new SqliteJobQueue(Path.Combine(temp.Path, "catalog.db"), clock);
+        jobs = SqliteCatalog.Open(Path.Combine(temp.Path, "catalog.db")).WithJobClock(clock);
     }
 
-    public void Dispose() => temp.Dispose();
+    public void Dispose()
+    {
+        jobs.Dispose();
+        temp.Dispose();
+    }
 
     private static NewJob Job(string sha, string? name) => new(sha.PadRight(64, '0'), name, "text/plain", 10, DateTimeOffset.UnixEpoch);
 
@@ -118,9 +123,9 @@ public sealed class JobQueueTests : IDisposable
     public async Task Status_reads_a_catalog_without_writing_to_it()
     {
         await jobs.EnqueueAsync([Job("aa", "a.txt")], CancellationToken.None);
-        var reader = SqliteJobQueue.OpenForReading(Path.Combine(temp.Path, "catalog.db"), clock)!;
+        using var reader = SqliteCatalog.OpenForReading(Path.Combine(temp.Path, "catalog.db"))!;
         Assert.Equal(1, (await reader.GetStatusAsync(10, CancellationToken.None)).Counts[JobState.Queued]);
-        Assert.Null(SqliteJobQueue.OpenForReading(Path.Combine(temp.Path, "none.db"), clock));
+        Assert.Null(SqliteCatalog.OpenForReading(Path.Combine(temp.Path, "none.db")));
         Assert.False(File.Exists(Path.Combine(temp.Path, "none.db")));
     }
 

@@ -1,3 +1,4 @@
+using PlanIngest.Worker.Catalog;
 using PlanIngest.Worker.Catalog.Jobs;
 
 namespace PlanIngest.Worker.Tests.Worker;
@@ -52,7 +53,7 @@ public sealed class ManyFilesTests : IDisposable
 
         var status = await Status.WaitUntilAsync(data, s => Status.Settled(s, 1), TimeSpan.FromSeconds(30), worker);
         Assert.Equal(1, status.Counts.Values.Sum());
-        var names = await new SqliteJobQueue(Path.Combine(data, "catalog.db"), TimeProvider.System).NamesAsync(CancellationToken.None);
+        var names = await Status.NamesAsync(data);
         Assert.Equal(["copy of plan.txt", "plan.txt"], Assert.Single(names).Value.Order());
         Assert.Equal(2, worker.Output.Count(l => l.Contains("same content as a document already taken", StringComparison.Ordinal)));
         Assert.Single(Directory.GetFiles(Path.Combine(data, "archive"), "*.txt", SearchOption.AllDirectories));

@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using System.Text;
+using PlanIngest.Worker.Catalog;
 using PlanIngest.Worker.Catalog.Jobs;
 
 namespace PlanIngest.Worker.Tests.Worker;
@@ -38,7 +39,7 @@ public sealed class SlowWriterTests : IDisposable
         }
 
         var status = await Status.WaitUntilAsync(data, s => Status.Settled(s, 1), TimeSpan.FromSeconds(60), worker);
-        var job = Assert.Single(await new SqliteJobQueue(Path.Combine(data, "catalog.db"), TimeProvider.System).NamesAsync(CancellationToken.None));
+        var job = Assert.Single(await Status.NamesAsync(data));
         Assert.Equal(Convert.ToHexStringLower(SHA256.HashData(bytes)), job.Key);
         Assert.Equal(1, status.Counts[JobState.Indexed]);
         var archived = Directory.GetFiles(Path.Combine(data, "archive"), "*", SearchOption.AllDirectories).Where(f => !f.Contains("/.incoming/")).ToList();

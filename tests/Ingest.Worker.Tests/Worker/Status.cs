@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Text.Json.Nodes;
+using PlanIngest.Worker.Catalog;
 using PlanIngest.Worker.Catalog.Jobs;
 using PlanIngest.Worker.Tests.Cli;
 
@@ -21,9 +22,24 @@ internal static class Status
     public static int Count(JsonNode status, string state) => status["counts"]![state]!.GetValue<int>();
 
     public static async Task<QueueStatus?> PeekAsync(string data) =>
-        SqliteJobQueue.OpenForReading(Path.Combine(data, "catalog.db"), TimeProvider.System) is { } jobs
-            ? await jobs.GetStatusAsync(50, CancellationToken.None)
+        SqliteCatalog.OpenForReading(Path.Combine(data, "catalog.db")) is { } catalog
+            ? await StatusOf(catalog)
             : null;
+
+    private static async Task<QueueStatus> StatusOf(SqliteCatalog catalog)
+    {
+        using (catalog)
+        {
+            return await catalog.GetStatusAsync(50, CancellationToken.None);
+        }
+    }
+
+    /// <summary>Every name each content was dropped under, by SHA-256.</summary>
+    public static async Task<IReadOnlyDictionary<string, IReadOnlyList<string>>> NamesAsync(string data)
+    {
+        using var catalog = SqliteCatalog.OpenForReading(Path.Combine(data, "catalog.db"))!;
+        return await catalog.NamesAsync(CancellationToken.None);
+    }
 
     /// <summary>Polls until <paramref name="done"/> holds; fails with the worker's output when it does not.</summary>
     public static async Task<QueueStatus> WaitUntilAsync(string data, Func<QueueStatus, bool> done, TimeSpan timeout, WorkerProcess? worker = null)

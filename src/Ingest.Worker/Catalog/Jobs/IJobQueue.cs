@@ -54,5 +54,8 @@ public interface IJobQueue
     Task<int> RecoverAsync(CancellationToken cancellationToken);
 
 
+    /// <summary>Every name this content was dropped under, first first.</summary>
+    Task<IReadOnlyList<string>> NamesOfAsync(string sha256, CancellationToken cancellationToken);
+
     Task<QueueStatus> GetStatusAsync(int listed, CancellationToken cancellationToken);
 }

@@ -4,27 +4,14 @@ using PlanIngest.Worker.Inbox.Native;
 namespace PlanIngest.Worker.Hosting;
 
 /// <summary>
-/// The layout of the data folder (CONTRACT §4) and the lock that keeps a second worker off it: the
-/// embedded catalog has one writer, so two workers on one folder would take the same files twice.
+/// The lock that keeps a second worker off a data folder (the embedded catalog has one writer, and two
+/// workers on one folder would take the same files twice), and the worker's note in it for <c>status</c>.
 /// </summary>
-public sealed class DataFolder : IDisposable
+public sealed class WorkerLock(Catalog.DataFolder folder) : IDisposable
 {
     private SafeFileHandle? lockHandle;
 
-    public DataFolder(string root)
-    {
-        Root = Path.GetFullPath(root);
-    }
-
-    public string Root { get; }
-
-    public string Archive => Path.Combine(Root, "archive");
-
-    public string Quarantine => Path.Combine(Root, "quarantine");
-
-    public string Index => Path.Combine(Root, "index");
-
-    public string Catalog => Path.Combine(Root, "catalog.db");
+    public string Root { get; } = Path.GetFullPath(folder.Root);
 
     public string LockFile => Path.Combine(Root, "worker.lock");
 
@@ -37,8 +24,8 @@ public sealed class DataFolder : IDisposable
         try
         {
             Directory.CreateDirectory(Root);
-            Directory.CreateDirectory(Archive);
-            Directory.CreateDirectory(Quarantine);
+            Directory.CreateDirectory(folder.ArchivePath);
+            Directory.CreateDirectory(folder.QuarantinePath);
             StorageGuard.ProbeWrite(Root);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)

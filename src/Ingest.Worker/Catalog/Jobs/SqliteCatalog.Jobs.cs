@@ -1,99 +1,66 @@
 using Microsoft.Data.Sqlite;
+using PlanIngest.Worker.Catalog.Jobs;
 
-namespace PlanIngest.Worker.Catalog.Jobs;
+// The job part of the SQLite catalog: a part of the same class (and so of its namespace), kept in the
+// Jobs folder with the rest of the job state.
+namespace PlanIngest.Worker.Catalog;
 
 /// <summary>
-/// <see cref="IJobQueue"/> in the embedded catalog's SQLite file (WAL mode). Writes are serialised
-/// here as they are in SQLite; a claim is one short <c>BEGIN IMMEDIATE</c> transaction, never held
-/// across the work, exactly as the PostgreSQL version will claim with <c>FOR UPDATE SKIP LOCKED</c>.
+/// <see cref="IJobQueue"/> in the embedded catalog's file (tables of migration 2). Writes are
+/// serialised here as they are in SQLite; a claim is one short <c>BEGIN IMMEDIATE</c> transaction,
+/// never held across the work, exactly as the PostgreSQL version will claim with
+/// <c>FOR UPDATE SKIP LOCKED</c>. Transitions that only save work use synchronous=NORMAL (they survive
+/// a killed process; a power cut may cost redoing a document); registering taken files is FULL,
+/// because the inbox copies are deleted next.
 /// </summary>
-public sealed class SqliteJobQueue : IJobQueue
+public sealed partial class SqliteCatalog
 {
-    private const string Schema = """
-        CREATE TABLE IF NOT EXISTS jobs (
-            id             INTEGER PRIMARY KEY,
-            sha256         TEXT NOT NULL UNIQUE,
-            name           TEXT NOT NULL,
-            media_type     TEXT NOT NULL,
-            size           INTEGER NOT NULL,
-            state          TEXT NOT NULL CHECK (state IN ('queued', 'reading', 'extracted', 'indexed', 'failed')),
-            attempts       INTEGER NOT NULL DEFAULT 0,
-            interruptions  INTEGER NOT NULL DEFAULT 0,
-            solo_interruptions INTEGER NOT NULL DEFAULT 0,
-            alone          INTEGER NOT NULL DEFAULT 0,
-            not_before     INTEGER,
-            lease_owner    TEXT,
-            lease_token    TEXT,
-            lease_until    INTEGER,
-            last_error     TEXT,
-            quarantined_as TEXT,
-            pages          INTEGER,
-            fields         INTEGER,
-            seconds        REAL,
-            created_at     INTEGER NOT NULL,
-            updated_at     INTEGER NOT NULL,
-            started_at     INTEGER,
-            finished_at    INTEGER
-        );
-        CREATE INDEX IF NOT EXISTS jobs_by_state ON jobs (state, not_before, id);
-        CREATE TABLE IF NOT EXISTS job_names (
-            job_id     INTEGER NOT NULL REFERENCES jobs (id),
-            name       TEXT NOT NULL,
-            first_seen INTEGER NOT NULL,
-            times      INTEGER NOT NULL DEFAULT 1,
-            PRIMARY KEY (job_id, name)
-        );
-        CREATE TABLE IF NOT EXISTS inbox_rejections (
-            id             INTEGER PRIMARY KEY,
-            name           TEXT NOT NULL,
-            kind           TEXT NOT NULL,
-            reason         TEXT NOT NULL,
-            quarantined_as TEXT,
-            at             INTEGER NOT NULL
-        );
-        """;
-
     private const string SummaryColumns = "id, sha256, name, state, attempts, interruptions, last_error, quarantined_as, updated_at, pages, seconds";
 
-    private readonly string connectionString;
-    private readonly TimeProvider clock;
-    private readonly SemaphoreSlim writes = new(1, 1);
-
-    public SqliteJobQueue(string databasePath, TimeProvider clock)
-        : this(databasePath, clock, SqliteOpenMode.ReadWriteCreate)
-    {
-        using var connection = Open(durable: true);
-        Execute(connection, "PRAGMA journal_mode = WAL;");
-        Execute(connection, Schema);
-    }
-
-    private SqliteJobQueue(string databasePath, TimeProvider clock, SqliteOpenMode mode)
-    {
-        this.clock = clock;
-        connectionString = new SqliteConnectionStringBuilder { DataSource = databasePath, Pooling = true, Mode = mode }.ToString();
-    }
+    private readonly SemaphoreSlim jobWrites = new(1, 1);
+    private TimeProvider jobClock = TimeProvider.System;
+    private bool readOnly;
 
     /// <summary>
-    /// The queue of an existing catalog, for reading only (<c>status</c>): nothing is created or
-    /// changed, so it also works on a full or read-only data folder. Null when there is no catalog.
+    /// The catalog of an existing file, for reading only (<c>status</c>): nothing is created or changed,
+    /// so it also works on a full or read-only data folder. Null when there is no catalog there.
     /// </summary>
-    public static SqliteJobQueue? OpenForReading(string databasePath, TimeProvider clock) =>
-        File.Exists(databasePath) ? new SqliteJobQueue(databasePath, clock, SqliteOpenMode.ReadOnly) : null;
+    public static SqliteCatalog? OpenForReading(string path)
+    {
+        if (!File.Exists(path))
+        {
+            return null;
+        }
+
+        var connectionString = new SqliteConnectionStringBuilder { DataSource = path, Mode = SqliteOpenMode.ReadOnly, Pooling = true, DefaultTimeout = 30 }.ToString();
+        using var connection = new SqliteConnection(connectionString);
+        connection.Open();
+        using var id = connection.CreateCommand();
+        id.CommandText = "SELECT value FROM meta WHERE key = 'catalog_id'";
+        return new SqliteCatalog(path, connectionString, (string)id.ExecuteScalar()!) { readOnly = true };
+    }
+
+    /// <summary>The clock job times are taken from (a test's manual clock; the system's otherwise).</summary>
+    internal SqliteCatalog WithJobClock(TimeProvider clock)
+    {
+        jobClock = clock;
+        return this;
+    }
 
     public async Task<IReadOnlyList<EnqueueOutcome>> EnqueueAsync(IReadOnlyList<NewJob> jobs, CancellationToken cancellationToken)
     {
         // Flushed before returning: the caller deletes the inbox copies next, and the catalog must not forget a file the inbox no longer has.
-        return await WriteAsync(durable: true, (connection, transaction) =>
+        return await JobWriteAsync(durable: true, (connection, transaction) =>
         {
-            var now = Now();
+            var now = JobNow();
             var outcomes = new List<EnqueueOutcome>(jobs.Count);
             foreach (var job in jobs)
             {
-                var existing = QueryOne(connection, transaction, "SELECT id, state FROM jobs WHERE sha256 = $sha", r => (Id: r.GetInt64(0), State: r.GetString(1)), ("$sha", job.Sha256));
+                var existing = JobQueryOne(connection, transaction, "SELECT id, state FROM jobs WHERE sha256 = $sha", r => (Id: r.GetInt64(0), State: r.GetString(1)), ("$sha", job.Sha256));
                 long id;
                 if (existing is null)
                 {
-                    id = Scalar<long>(
+                    id = JobScalar<long>(
                         connection,
                         transaction,
                         "INSERT INTO jobs (sha256, name, media_type, size, state, created_at, updated_at) VALUES ($sha, $name, $media, $size, 'queued', $now, $now) RETURNING id",
@@ -108,7 +75,7 @@ public sealed class SqliteJobQueue : IJobQueue
                 {
                     // Dropped again after it failed: the archivist wants another try (the quarantined copy stays where it is).
                     id = existing.Value.Id;
-                    Execute(
+                    JobExecute(
                         connection,
                         transaction,
                         "UPDATE jobs SET state = 'queued', attempts = 0, interruptions = 0, solo_interruptions = 0, alone = 0, not_before = NULL, lease_owner = NULL, lease_token = NULL, lease_until = NULL, quarantined_as = NULL, name = $name, updated_at = $now WHERE id = $id",
@@ -128,7 +95,7 @@ public sealed class SqliteJobQueue : IJobQueue
                     continue;
                 }
 
-                Execute(
+                JobExecute(
                     connection,
                     transaction,
                     "INSERT INTO job_names (job_id, name, first_seen) VALUES ($id, $name, $now) ON CONFLICT (job_id, name) DO UPDATE SET times = times + 1",
@@ -142,7 +109,7 @@ public sealed class SqliteJobQueue : IJobQueue
     }
 
     public Task RecordRejectionAsync(RejectedEntry entry, CancellationToken cancellationToken) =>
-        WriteAsync(durable: true, (connection, transaction) => Execute(
+        JobWriteAsync(durable: true, (connection, transaction) => JobExecute(
             connection,
             transaction,
             "INSERT INTO inbox_rejections (name, kind, reason, quarantined_as, at) VALUES ($name, $kind, $reason, $q, $at)",
@@ -153,13 +120,13 @@ public sealed class SqliteJobQueue : IJobQueue
             ("$at", entry.At.ToUnixTimeMilliseconds())), cancellationToken);
 
     public Task<IReadOnlyList<JobLease>> ClaimAsync(string workerId, int max, TimeSpan leaseFor, JobSelection selection, CancellationToken cancellationToken) =>
-        WriteAsync(durable: false, (connection, transaction) =>
+        JobWriteAsync(durable: false, (connection, transaction) =>
         {
-            var now = Now();
+            var now = JobNow();
             var token = Guid.NewGuid();
             var until = now + (long)leaseFor.TotalMilliseconds;
             // A job still in flight whose lease ran out was cut off (its worker died): it keeps its stage and counts an interruption.
-            var claimed = Query(
+            var claimed = JobQuery(
                 connection,
                 transaction,
                 """
@@ -202,13 +169,13 @@ public sealed class SqliteJobQueue : IJobQueue
         }, cancellationToken);
 
     public Task<IReadOnlyList<LeaseToken>> RenewAsync(IReadOnlyList<LeaseToken> leases, TimeSpan leaseFor, CancellationToken cancellationToken) =>
-        WriteAsync(durable: false, (connection, transaction) =>
+        JobWriteAsync(durable: false, (connection, transaction) =>
         {
-            var until = Now() + (long)leaseFor.TotalMilliseconds;
+            var until = JobNow() + (long)leaseFor.TotalMilliseconds;
             var lost = new List<LeaseToken>();
             foreach (var lease in leases)
             {
-                if (ExecuteLeased(connection, transaction, lease, "lease_until = $until", ("$until", until)) == 0)
+                if (LeasedUpdate(connection, transaction, lease, "lease_until = $until", ("$until", until)) == 0)
                 {
                     lost.Add(lease);
                 }
@@ -218,7 +185,7 @@ public sealed class SqliteJobQueue : IJobQueue
         }, cancellationToken);
 
     public Task<bool> MarkExtractedAsync(LeaseToken lease, JobOutcome outcome, CancellationToken cancellationToken) =>
-        WriteAsync(durable: false, (connection, transaction) => ExecuteLeased(
+        JobWriteAsync(durable: false, (connection, transaction) => LeasedUpdate(
             connection,
             transaction,
             lease,
@@ -226,73 +193,73 @@ public sealed class SqliteJobQueue : IJobQueue
             ("$pages", outcome.Pages),
             ("$fields", outcome.FieldsFound),
             ("$seconds", Math.Round(outcome.Elapsed.TotalSeconds, 3)),
-            ("$now", Now())) == 1, cancellationToken);
+            ("$now", JobNow())) == 1, cancellationToken);
 
     public Task<bool> CompleteAsync(LeaseToken lease, CancellationToken cancellationToken) =>
-        WriteAsync(durable: false, (connection, transaction) => ExecuteLeased(
+        JobWriteAsync(durable: false, (connection, transaction) => LeasedUpdate(
             connection,
             transaction,
             lease,
             "state = 'indexed', lease_owner = NULL, lease_token = NULL, lease_until = NULL, not_before = NULL, finished_at = $now, updated_at = $now",
-            ("$now", Now())) == 1, cancellationToken);
+            ("$now", JobNow())) == 1, cancellationToken);
 
     public Task<bool> RetryLaterAsync(LeaseToken lease, string error, DateTimeOffset notBefore, bool countsAsAttempt, CancellationToken cancellationToken) =>
-        WriteAsync(durable: false, (connection, transaction) => ExecuteLeased(
+        JobWriteAsync(durable: false, (connection, transaction) => LeasedUpdate(
             connection,
             transaction,
             lease,
             $"state = 'queued', attempts = attempts + {(countsAsAttempt ? 1 : 0)}, last_error = $error, not_before = $nb, lease_owner = NULL, lease_token = NULL, lease_until = NULL, updated_at = $now",
             ("$error", error),
             ("$nb", notBefore.ToUnixTimeMilliseconds()),
-            ("$now", Now())) == 1, cancellationToken);
+            ("$now", JobNow())) == 1, cancellationToken);
 
     public Task<bool> NoteAttemptAsync(LeaseToken lease, string error, CancellationToken cancellationToken) =>
-        WriteAsync(durable: false, (connection, transaction) => ExecuteLeased(
+        JobWriteAsync(durable: false, (connection, transaction) => LeasedUpdate(
             connection,
             transaction,
             lease,
             "attempts = attempts + 1, last_error = $error, updated_at = $now",
             ("$error", error),
-            ("$now", Now())) == 1, cancellationToken);
+            ("$now", JobNow())) == 1, cancellationToken);
 
     public Task<bool> FailAsync(LeaseToken lease, string error, string? quarantinedAs, CancellationToken cancellationToken) =>
-        WriteAsync(durable: true, (connection, transaction) => ExecuteLeased(
+        JobWriteAsync(durable: true, (connection, transaction) => LeasedUpdate(
             connection,
             transaction,
             lease,
             "state = 'failed', attempts = attempts + 1, last_error = $error, quarantined_as = $q, lease_owner = NULL, lease_token = NULL, lease_until = NULL, finished_at = $now, updated_at = $now",
             ("$error", error),
             ("$q", quarantinedAs),
-            ("$now", Now())) == 1, cancellationToken);
+            ("$now", JobNow())) == 1, cancellationToken);
 
     public Task ReleaseAsync(LeaseToken lease, CancellationToken cancellationToken) =>
-        WriteAsync(durable: false, (connection, transaction) => ExecuteLeased(
+        JobWriteAsync(durable: false, (connection, transaction) => LeasedUpdate(
             connection,
             transaction,
             lease,
             "state = CASE state WHEN 'reading' THEN 'queued' ELSE state END, lease_owner = NULL, lease_token = NULL, lease_until = CASE state WHEN 'extracted' THEN 0 ELSE NULL END, updated_at = $now",
-            ("$now", Now())), cancellationToken);
+            ("$now", JobNow())), cancellationToken);
 
     public Task<int> RecoverAsync(CancellationToken cancellationToken) =>
         // One worker per SQLite catalog (the data folder's lock): whatever is in flight on start was left by a worker that died.
-        WriteAsync(durable: false, (connection, transaction) => Execute(
+        JobWriteAsync(durable: false, (connection, transaction) => JobExecute(
             connection,
             transaction,
             "UPDATE jobs SET lease_until = 0 WHERE state IN ('reading', 'extracted') AND lease_until IS NOT NULL"), cancellationToken);
 
     public async Task<QueueStatus> GetStatusAsync(int listed, CancellationToken cancellationToken)
     {
-        await using var connection = Open(durable: false);
+        await using var connection = OpenJobs(durable: false);
         await using var transaction = connection.BeginTransaction(deferred: true);
         var counts = JobStates.All.ToDictionary(s => s, _ => 0);
-        foreach (var (state, count) in Query(connection, transaction, "SELECT state, count(*) FROM jobs GROUP BY state", r => (JobStates.Parse(r.GetString(0)), r.GetInt32(1))))
+        foreach (var (state, count) in JobQuery(connection, transaction, "SELECT state, count(*) FROM jobs GROUP BY state", r => (JobStates.Parse(r.GetString(0)), r.GetInt32(1))))
         {
             counts[state] = count;
         }
 
-        var waiting = Query(connection, transaction, $"SELECT {SummaryColumns} FROM jobs WHERE state IN ('queued', 'reading', 'extracted') ORDER BY id LIMIT $n", ReadSummary, ("$n", listed));
-        var failures = Query(connection, transaction, $"SELECT {SummaryColumns} FROM jobs WHERE state = 'failed' ORDER BY updated_at DESC, id DESC LIMIT $n", ReadSummary, ("$n", listed));
-        var rejections = Query(
+        var waiting = JobQuery(connection, transaction, $"SELECT {SummaryColumns} FROM jobs WHERE state IN ('queued', 'reading', 'extracted') ORDER BY id LIMIT $n", ReadSummary, ("$n", listed));
+        var failures = JobQuery(connection, transaction, $"SELECT {SummaryColumns} FROM jobs WHERE state = 'failed' ORDER BY updated_at DESC, id DESC LIMIT $n", ReadSummary, ("$n", listed));
+        var rejections = JobQuery(
             connection,
             transaction,
             "SELECT name, kind, reason, quarantined_as, at FROM inbox_rejections ORDER BY at DESC, id DESC LIMIT $n",
@@ -301,11 +268,17 @@ public sealed class SqliteJobQueue : IJobQueue
         return new QueueStatus(counts, waiting, failures, rejections);
     }
 
+    public async Task<IReadOnlyList<string>> NamesOfAsync(string sha256, CancellationToken cancellationToken)
+    {
+        await using var connection = OpenJobs(durable: false);
+        return JobQuery(connection, null, "SELECT n.name FROM job_names n JOIN jobs j ON j.id = n.job_id WHERE j.sha256 = $sha ORDER BY n.first_seen, n.name", r => r.GetString(0), ("$sha", sha256));
+    }
+
     /// <summary>All names each content was dropped under (the first included), by SHA-256.</summary>
     public async Task<IReadOnlyDictionary<string, IReadOnlyList<string>>> NamesAsync(CancellationToken cancellationToken)
     {
-        await using var connection = Open(durable: false);
-        return Query(connection, null, "SELECT j.sha256, n.name FROM job_names n JOIN jobs j ON j.id = n.job_id ORDER BY n.first_seen, n.name", r => (r.GetString(0), r.GetString(1)))
+        await using var connection = OpenJobs(durable: false);
+        return JobQuery(connection, null, "SELECT j.sha256, n.name FROM job_names n JOIN jobs j ON j.id = n.job_id ORDER BY n.first_seen, n.name", r => (r.GetString(0), r.GetString(1)))
             .GroupBy(p => p.Item1)
             .ToDictionary(g => g.Key, g => (IReadOnlyList<string>)g.Select(p => p.Item2).ToList());
     }
@@ -323,30 +296,27 @@ public sealed class SqliteJobQueue : IJobQueue
         r.IsDBNull(9) ? null : r.GetInt32(9),
         r.IsDBNull(10) ? null : r.GetDouble(10));
 
-    private long Now() => clock.GetUtcNow().ToUnixTimeMilliseconds();
+    private long JobNow() => jobClock.GetUtcNow().ToUnixTimeMilliseconds();
 
-    private SqliteConnection Open(bool durable)
+    private SqliteConnection OpenJobs(bool durable)
     {
         var connection = new SqliteConnection(connectionString);
         connection.Open();
-        if (connection.ConnectionString.Contains("Mode=ReadOnly", StringComparison.OrdinalIgnoreCase))
+        if (!readOnly)
         {
-            Execute(connection, "PRAGMA busy_timeout = 10000;");
-            return connection;
+            // NORMAL survives a killed process; FULL also a power cut, where the next step destroys the only other copy.
+            JobExecute(connection, null, $"PRAGMA synchronous = {(durable ? "FULL" : "NORMAL")};");
         }
 
-        // WAL with synchronous=NORMAL survives a killed process; FULL also survives a power cut, and is
-        // used where the next step destroys the only other copy (deleting the inbox file).
-        Execute(connection, $"PRAGMA busy_timeout = 10000; PRAGMA synchronous = {(durable ? "FULL" : "NORMAL")};");
         return connection;
     }
 
-    private async Task<T> WriteAsync<T>(bool durable, Func<SqliteConnection, SqliteTransaction, T> work, CancellationToken cancellationToken)
+    private async Task<T> JobWriteAsync<T>(bool durable, Func<SqliteConnection, SqliteTransaction, T> work, CancellationToken cancellationToken)
     {
-        await writes.WaitAsync(cancellationToken).ConfigureAwait(false);
+        await jobWrites.WaitAsync(cancellationToken).ConfigureAwait(false);
         try
         {
-            await using var connection = Open(durable);
+            await using var connection = OpenJobs(durable);
             await using var transaction = connection.BeginTransaction(deferred: false);
             var result = work(connection, transaction);
             transaction.Commit();
@@ -354,41 +324,39 @@ public sealed class SqliteJobQueue : IJobQueue
         }
         finally
         {
-            writes.Release();
+            jobWrites.Release();
         }
     }
 
-    private Task WriteAsync(bool durable, Action<SqliteConnection, SqliteTransaction> work, CancellationToken cancellationToken) =>
-        WriteAsync(durable, (c, t) =>
+    private Task JobWriteAsync(bool durable, Action<SqliteConnection, SqliteTransaction> work, CancellationToken cancellationToken) =>
+        JobWriteAsync(durable, (c, t) =>
         {
             work(c, t);
             return 0;
         }, cancellationToken);
 
-    private static int ExecuteLeased(SqliteConnection connection, SqliteTransaction transaction, LeaseToken lease, string set, params (string, object?)[] parameters) =>
-        Execute(
+    private static int LeasedUpdate(SqliteConnection connection, SqliteTransaction transaction, LeaseToken lease, string set, params (string, object?)[] parameters) =>
+        JobExecute(
             connection,
             transaction,
             $"UPDATE jobs SET {set} WHERE id = $id AND lease_token = $token",
             [.. parameters, ("$id", lease.JobId), ("$token", lease.Token.ToString("N"))]);
 
-    private static int Execute(SqliteConnection connection, string sql) => Execute(connection, null, sql);
-
-    private static int Execute(SqliteConnection connection, SqliteTransaction? transaction, string sql, params (string, object?)[] parameters)
+        private static int JobExecute(SqliteConnection connection, SqliteTransaction? transaction, string sql, params (string, object?)[] parameters)
     {
-        using var command = Command(connection, transaction, sql, parameters);
+        using var command = JobCommand(connection, transaction, sql, parameters);
         return command.ExecuteNonQuery();
     }
 
-    private static T Scalar<T>(SqliteConnection connection, SqliteTransaction? transaction, string sql, params (string, object?)[] parameters)
+    private static T JobScalar<T>(SqliteConnection connection, SqliteTransaction? transaction, string sql, params (string, object?)[] parameters)
     {
-        using var command = Command(connection, transaction, sql, parameters);
+        using var command = JobCommand(connection, transaction, sql, parameters);
         return (T)Convert.ChangeType(command.ExecuteScalar()!, typeof(T), System.Globalization.CultureInfo.InvariantCulture);
     }
 
-    private static List<T> Query<T>(SqliteConnection connection, SqliteTransaction? transaction, string sql, Func<SqliteDataReader, T> read, params (string, object?)[] parameters)
+    private static List<T> JobQuery<T>(SqliteConnection connection, SqliteTransaction? transaction, string sql, Func<SqliteDataReader, T> read, params (string, object?)[] parameters)
     {
-        using var command = Command(connection, transaction, sql, parameters);
+        using var command = JobCommand(connection, transaction, sql, parameters);
         using var reader = command.ExecuteReader();
         var rows = new List<T>();
         while (reader.Read())
@@ -399,11 +367,11 @@ public sealed class SqliteJobQueue : IJobQueue
         return rows;
     }
 
-    private static T? QueryOne<T>(SqliteConnection connection, SqliteTransaction? transaction, string sql, Func<SqliteDataReader, T> read, params (string, object?)[] parameters)
+    private static T? JobQueryOne<T>(SqliteConnection connection, SqliteTransaction? transaction, string sql, Func<SqliteDataReader, T> read, params (string, object?)[] parameters)
         where T : struct =>
-        Query(connection, transaction, sql, read, parameters) is [var row, ..] ? row : null;
+        JobQuery(connection, transaction, sql, read, parameters) is [var row, ..] ? row : null;
 
-    private static SqliteCommand Command(SqliteConnection connection, SqliteTransaction? transaction, string sql, (string, object?)[] parameters)
+    private static SqliteCommand JobCommand(SqliteConnection connection, SqliteTransaction? transaction, string sql, (string, object?)[] parameters)
     {
         var command = connection.CreateCommand();
         command.CommandText = sql;
