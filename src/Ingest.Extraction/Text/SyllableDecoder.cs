@@ -2,9 +2,9 @@ namespace PlanIngest.Extraction.Text;
 
 /// <summary>
 /// Chooses, for each damaged word, the folded syllable that best explains the whole run of words:
-/// Viterbi over the candidates, scoring the confusion cost of each reading against a bigram language
-/// model of folded syllables (interpolated with unigrams): the administrative phrases' counts, plus
-/// general Vietnamese frequencies (<see cref="SyllableFrequencies"/>) as background.
+/// second-order Viterbi over the candidates, scoring the confusion cost of each reading against a trigram
+/// language model of folded syllables (Witten-Bell, backed off to bigrams and unigrams): the administrative
+/// phrases' counts, plus general Vietnamese frequencies (<see cref="SyllableFrequencies"/>) as background.
 /// </summary>
 internal sealed class SyllableDecoder(PhraseDictionary phrases, SyllableLexicon lexicon, SyllableFrequencies? background = null)
 {
@@ -95,9 +95,10 @@ internal sealed class SyllableDecoder(PhraseDictionary phrases, SyllableLexicon 
         var back = new int[n][,];
         for (var p = 0; p < states[0].Length; p++)
         {
+            var left = LeftOf(ids[0][p], backgroundIds[0][p]);
             for (var s = 0; s < states[1].Length; s++)
             {
-                scores[p, s] = first[p] + Bigram(ids, backgroundIds, unigrams, 0, p, s) + emissions[1][s];
+                scores[p, s] = first[p] + Bigram(left, ids[0][p], backgroundIds[0][p], ids[1][s], backgroundIds[1][s], unigrams[1][s]) + emissions[1][s];
             }
         }
 
@@ -108,9 +109,10 @@ internal sealed class SyllableDecoder(PhraseDictionary phrases, SyllableLexicon 
             back[k] = new int[states[k - 1].Length, states[k].Length];
             for (var p = 0; p < states[k - 1].Length; p++)
             {
+                var left = LeftOf(ids[k - 1][p], backgroundIds[k - 1][p]);
                 for (var s = 0; s < states[k].Length; s++)
                 {
-                    bigrams[p, s] = Bigram(ids, backgroundIds, unigrams, k - 1, p, s);
+                    bigrams[p, s] = Bigram(left, ids[k - 1][p], backgroundIds[k - 1][p], ids[k][s], backgroundIds[k][s], unigrams[k][s]);
                     next[p, s] = double.MaxValue;
                 }
 
@@ -168,8 +170,18 @@ internal sealed class SyllableDecoder(PhraseDictionary phrases, SyllableLexicon 
         }
     }
 
-    private double Bigram(int[][] ids, int[][] backgroundIds, double[][] unigrams, int k, int p, int s) =>
-        Transition(ids[k][p], backgroundIds[k][p], ids[k + 1][s], backgroundIds[k + 1][s], unigrams[k + 1][s]);
+    // Witten-Bell: a word followed by many different words leaves more room for an unseen one than a word
+    // always followed by the same one ("hệ" by "thống"), so "hé đăng ký" reads as hộ, not hệ. The left
+    // word's totals (LeftOf) are looked up once per state, not once per pair of states.
+    private double Bigram((double Total, double Room) left, int previous, int previousBackground, int id, int backgroundId, double unigram)
+    {
+        var seen = phrases.Count(previous, id) + (background is null ? 0 : backgroundScale * background.Count(previousBackground, backgroundId));
+        return -Math.Log((seen + left.Room * unigram) / (left.Total + left.Room));
+    }
+
+    private (double Total, double Room) LeftOf(int previous, int previousBackground) => (
+        phrases.CountAsLeft(previous) + backgroundScale * (background?.CountAsLeft(previousBackground) ?? 0),
+        BigramMass + ContinuationWeight * (phrases.Continuations(previous) + (background?.Continuations(previousBackground) ?? 0)));
 
     // Witten-Bell again, one level up: the trigram where the phrases saw the pair, the bigram below it.
     private double Trigram(int first, int second, int id, (int Total, int Types) context, double bigramCost)
@@ -198,14 +210,5 @@ internal sealed class SyllableDecoder(PhraseDictionary phrases, SyllableLexicon 
         (phrases.Count(id) + backgroundScale * (background?.Count(backgroundId) ?? 0) + UnseenCount)
         / (phrases.Total + backgroundScale * (background?.Total ?? 0) + UnseenCount * lexicon.FoldedSyllables.Count);
 
-    // Witten-Bell: a word followed by many different words leaves more room for an unseen one than a word
-    // always followed by the same one ("hệ" by "thống"), so "hé đăng ký" reads as hộ, not hệ.
-    private double Transition(int previous, int previousBackground, int id, int backgroundId, double unigram)
-    {
-        var seen = phrases.Count(previous, id) + backgroundScale * (background?.Count(previousBackground, backgroundId) ?? 0);
-        var total = phrases.CountAsLeft(previous) + backgroundScale * (background?.CountAsLeft(previousBackground) ?? 0);
-        var room = BigramMass + ContinuationWeight * (phrases.Continuations(previous) + (background?.Continuations(previousBackground) ?? 0));
-        return -Math.Log((seen + room * unigram) / (total + room));
-    }
 
 }
