@@ -66,7 +66,7 @@ internal static class DocumentMapper
 
     private static void AddFacet(Document doc, FacetDimension dimension, string? value)
     {
-        if (value is null || dimension.KeyOf(value) is not { } key)
+        if (value is null || dimension.Read(value) is not var (key, label))
         {
             return;
         }
@@ -79,6 +79,6 @@ internal static class DocumentMapper
         }
 
         doc.Add(new StringField(filterField, key, Field.Store.NO));
-        doc.Add(new SortedSetDocValuesField(dimension.CountField, new BytesRef(key + FacetCounter.KeySeparator + dimension.LabelOf(value))));
+        doc.Add(new SortedSetDocValuesField(dimension.CountField, new BytesRef(key + FacetCounter.KeySeparator + label)));
     }
 }

@@ -39,7 +39,7 @@ public sealed class PlanSearcher(DocumentIndex index)
                 throw new BadQueryException($"a wildcard in the query matches more than {BooleanQuery.MaxClauseCount} words; make it longer");
             }
 
-            var snippets = new SnippetMaker(textQuery);
+            var snippets = new SnippetMaker(textQuery is null ? null : searcher.Rewrite(textQuery));
             var hits = top.GetTopDocs(request.Offset, request.Limit).ScoreDocs
                 .Select(scored => ToHit(searcher.Doc(scored.Doc), scored.Score, snippets))
                 .ToList();
