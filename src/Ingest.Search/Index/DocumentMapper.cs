@@ -20,6 +20,7 @@ internal static class DocumentMapper
         var doc = new Document
         {
             new StringField(IndexFields.Id, indexed.Id, Field.Store.YES),
+            new SortedDocValuesField(IndexFields.IdOrder, new BytesRef(indexed.Id)),
             new StoredField(IndexFields.Number, fields.Number ?? string.Empty),
             new TextField(IndexFields.Title, fields.Title ?? string.Empty, Field.Store.YES),
             new StoredField(IndexFields.Issuer, fields.Issuer?.Name ?? string.Empty),
