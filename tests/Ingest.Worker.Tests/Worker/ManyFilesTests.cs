@@ -54,7 +54,14 @@ public sealed class ManyFilesTests : IDisposable
         var status = await Status.WaitUntilAsync(data, s => Status.Settled(s, 1), TimeSpan.FromSeconds(30), worker);
         Assert.Equal(1, status.Counts.Values.Sum());
         var names = await Status.NamesAsync(data);
-        Assert.Equal(["copy of plan.txt", "plan.txt"], Assert.Single(names).Value.Order());
+        var (sha, dropped) = Assert.Single(names);
+        Assert.Equal(["copy of plan.txt", "plan.txt"], dropped.Order());
+
+        // In the catalog: one document, named as first dropped, with the other name as its alias.
+        using var catalog = SqliteCatalog.OpenForReading(Path.Combine(data, "catalog.db"))!;
+        Assert.Equal(1, await catalog.CountAsync());
+        Assert.Equal("plan.txt", (await catalog.GetAsync(sha))!.Record.Source.Path);
+        Assert.Equal(["copy of plan.txt"], await catalog.AliasesAsync(sha));
         Assert.Equal(2, worker.Output.Count(l => l.Contains("same content as a document already taken", StringComparison.Ordinal)));
         Assert.Single(Directory.GetFiles(Path.Combine(data, "archive"), "*.txt", SearchOption.AllDirectories));
     }
