@@ -58,7 +58,7 @@ public sealed class CrashSafetyTests(ITestOutputHelper output) : IDisposable
 
         using (var last = WorkerProcess.Start(inbox, data, "--Worker:Retry:MaxInterruptions=1000"))
         {
-            await Status.WaitUntilAsync(data, s => Status.Settled(s, files.Select(f => f.Sha).Distinct().Count()), TimeSpan.FromSeconds(120), last);
+            await Status.WaitUntilAsync(data, s => Status.Settled(s, files.Select(f => f.Sha).Distinct().Count()), Status.Patience, last);
             last.Signal(15);
             Assert.True(await last.WaitForExitAsync(TimeSpan.FromSeconds(30)));
         }
@@ -158,7 +158,7 @@ public sealed class CrashSafetyTests(ITestOutputHelper output) : IDisposable
             var status = await Status.WaitUntilAsync(
                 data,
                 s => Deadly(s) is { State: JobState.Reading } d ? d.Interruptions > seen : s.RecentFailures.Any(f => f.Name == "deadly.png") || s.Counts[JobState.Indexed] == 2,
-                TimeSpan.FromSeconds(60),
+                Status.Patience,
                 worker);
             if (Deadly(status) is not { } deadly)
             {
@@ -170,7 +170,7 @@ public sealed class CrashSafetyTests(ITestOutputHelper output) : IDisposable
         }
 
         using var last = WorkerProcess.Start(inbox, data, "--Worker:Retry:MaxInterruptions=2");
-        var settled = await Status.WaitUntilAsync(data, s => Status.Settled(s, 2), TimeSpan.FromSeconds(60), last);
+        var settled = await Status.WaitUntilAsync(data, s => Status.Settled(s, 2), Status.Patience, last);
         var failure = Assert.Single(settled.RecentFailures);
         Assert.Equal("deadly.png", failure.Name);
         // 2, or 3 when the last kill came between its claim and its quarantining.

@@ -40,7 +40,7 @@ public sealed class IndexRebuildTests : IDisposable
     {
         using var worker = WorkerProcess.Start(inbox, data);
         await worker.WaitUntilReadyAsync();
-        await Status.WaitUntilAsync(data, s => Status.Settled(s, documents) && s.Counts[JobState.Indexed] == documents, TimeSpan.FromSeconds(90), worker);
+        await Status.WaitUntilAsync(data, s => Status.Settled(s, documents) && s.Counts[JobState.Indexed] == documents, Status.Patience, worker);
         Assert.Equal(expectRebuild, worker.Output.Any(l => l.Contains("rebuilt from the catalog (13 documents)", StringComparison.Ordinal)));
         worker.Signal(15);
         Assert.True(await worker.WaitForExitAsync(TimeSpan.FromSeconds(30)));

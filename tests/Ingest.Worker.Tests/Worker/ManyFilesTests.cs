@@ -30,7 +30,7 @@ public sealed class ManyFilesTests : IDisposable
             File.Move(file, Path.Combine(inbox, Path.GetFileName(file)));
         }
 
-        var status = await Status.WaitUntilAsync(data, s => Status.Settled(s, 1000), TimeSpan.FromSeconds(120), worker);
+        var status = await Status.WaitUntilAsync(data, s => Status.Settled(s, 1000), Status.Patience, worker);
         Assert.Equal(1000, status.Counts[JobState.Indexed]);
         Assert.Equal(0, status.Counts[JobState.Failed]);
         Assert.Empty(Directory.GetFileSystemEntries(inbox));
@@ -45,13 +45,13 @@ public sealed class ManyFilesTests : IDisposable
         await worker.WaitUntilReadyAsync();
 
         Drop.WritePlan(inbox, 7, "plan.txt");
-        await Status.WaitUntilAsync(data, s => Status.Settled(s, 1), TimeSpan.FromSeconds(60), worker);
+        await Status.WaitUntilAsync(data, s => Status.Settled(s, 1), Status.Patience, worker);
         Drop.WritePlan(inbox, 7, "plan.txt");
         await WaitUntilEmptyAsync(inbox);
         Drop.WritePlan(inbox, 7, "copy of plan.txt");
         await WaitUntilEmptyAsync(inbox);
 
-        var status = await Status.WaitUntilAsync(data, s => Status.Settled(s, 1), TimeSpan.FromSeconds(30), worker);
+        var status = await Status.WaitUntilAsync(data, s => Status.Settled(s, 1), Status.Patience, worker);
         Assert.Equal(1, status.Counts.Values.Sum());
         var names = await Status.NamesAsync(data);
         var (sha, dropped) = Assert.Single(names);
