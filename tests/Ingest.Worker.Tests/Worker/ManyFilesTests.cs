@@ -62,7 +62,8 @@ public sealed class ManyFilesTests : IDisposable
         Assert.Equal(1, await catalog.CountAsync());
         Assert.Equal("plan.txt", (await catalog.GetAsync(sha))!.Record.Source.Path);
         Assert.Equal(["copy of plan.txt"], await catalog.AliasesAsync(sha));
-        Assert.Equal(2, worker.Output.Count(l => l.Contains("same content as a document already taken", StringComparison.Ordinal)));
+        // The line comes just after the inbox copy is removed; wait for it rather than race it.
+        await worker.WaitForLineAsync(_ => worker.Output.Count(l => l.Contains("same content as a document already taken", StringComparison.Ordinal)) == 2, TimeSpan.FromSeconds(30), "two 'same content' lines");
         Assert.Single(Directory.GetFiles(Path.Combine(data, "archive"), "*.txt", SearchOption.AllDirectories));
     }
 
