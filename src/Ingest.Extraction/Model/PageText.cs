@@ -6,4 +6,11 @@ namespace PlanIngest.Extraction.Model;
 /// <param name="Method">How the text was obtained.</param>
 /// <param name="Confidence">OCR mean confidence 0..1; null when the page was not OCRed.</param>
 /// <param name="Rotation">Clockwise degrees turned before OCR; null when not OCRed.</param>
-public sealed record PageText(int Number, string Text, PageMethod Method, double? Confidence = null, int? Rotation = null);
+public sealed record PageText(int Number, string Text, PageMethod Method, double? Confidence = null, int? Rotation = null)
+{
+    /// <summary>Which image of an OCRed page the text was read from; null when not OCRed.</summary>
+    public PageImage? Image { get; init; }
+
+    /// <summary>Whether an OCRed page bears a red seal (con dấu); null when not OCRed.</summary>
+    public bool? Seal { get; init; }
+}

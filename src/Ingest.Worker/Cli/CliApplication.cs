@@ -15,6 +15,7 @@ internal static class CliApplication
             NormalizeCommand.Create(),
             EvalRepairCommand.Create(),
             EvalCommand.Create(),
+            EvalHardCommand.Create(),
         };
 
         var parsed = root.Parse(args);

@@ -1,0 +1,96 @@
+using PlanIngest.Extraction.Reading.Ocr.Native;
+
+namespace PlanIngest.Extraction.Reading.Ocr.Cleaning;
+
+/// <summary>
+/// Removes what is not text from a binary page, judged by connected components measured against the
+/// text's own stroke width and x-height:
+/// specks — components too small to be a diacritic, a dot or a comma, or small and far from any letter
+/// (Vietnamese marks and dots sit just above or below a letter, so nearness keeps them);
+/// blobs — punched holes, staples and their shadows, copier edges: components larger than any glyph in
+/// both directions, or solid ones bigger than a letter.
+/// </summary>
+internal static class ComponentFilter
+{
+    // A diacritic dot (the dot below ạ, the dot of i) is about one stroke square; anything under a
+    // quarter of that area is noise at any resolution.
+    private const double MinDotAreaInStrokes = 0.3;
+
+    // Marks, dots, commas and hyphens are at most about two strokes wide and tall.
+    private const double SmallInStrokes = 2.2;
+
+    // How far from a letter's box a mark may sit: above a capital a stacked circumflex and tone mark
+    // reach almost one x-height; sideways a comma or period follows its word closely.
+    private const double MarkReachUp = 1.1;
+    private const double MarkReachDown = 0.6;
+    private const double MarkReachSide = 0.5;
+
+    // No glyph is this big in both directions (in x-heights), nor a letter this solid.
+    private const double BlobInXHeights = 2.6;
+    private const double SolidBlobInXHeights = 1.4;
+    private const double SolidFill = 0.55;
+    private const double MinBlobFill = 0.08;
+
+    public static (int Specks, int Blobs) Clean(PixHandle binary, PixaHandle pixa, IReadOnlyList<Component> components, TextMetrics metrics)
+    {
+        var pageWidth = Leptonica.Width(binary);
+        var pageHeight = Leptonica.Height(binary);
+        var s = Math.Max(1.0, metrics.StrokeWidth);
+        var xh = Math.Max(4.0, metrics.XHeight);
+        var small = Math.Max(2, (int)Math.Round(SmallInStrokes * s));
+        var minDotArea = Math.Max(2, (int)(MinDotAreaInStrokes * s * s));
+        var letters = new LetterIndex(components.Where(c => IsLetterLike(c, xh, s)), xh);
+        int specks = 0, blobs = 0;
+        foreach (var c in components)
+        {
+            if (c.Width <= small && c.Height <= small)
+            {
+                if (c.Width * c.Height < minDotArea || PixelCount(pixa, c) < minDotArea
+                    || !letters.AnyNear(c, (int)(MarkReachSide * xh), (int)(MarkReachUp * xh), (int)(MarkReachDown * xh)))
+                {
+                    Remove(binary, pixa, c);
+                    specks++;
+                }
+
+                continue;
+            }
+
+            // A copier's dark edge or a shadow at the border: bigger than a letter and touching the edge of the scan.
+            var atBorder = c.X == 0 || c.Y == 0 || c.Right >= pageWidth || c.Bottom >= pageHeight;
+            if (atBorder && (c.Width > SolidBlobInXHeights * xh || c.Height > BlobInXHeights * xh))
+            {
+                Remove(binary, pixa, c);
+                blobs++;
+                continue;
+            }
+
+            if (c.Width > SolidBlobInXHeights * xh && c.Height > SolidBlobInXHeights * xh)
+            {
+                var fill = (double)PixelCount(pixa, c) / ((long)c.Width * c.Height);
+                var big = c.Width > BlobInXHeights * xh && c.Height > BlobInXHeights * xh;
+                if (fill >= SolidFill || big && fill >= MinBlobFill)
+                {
+                    Remove(binary, pixa, c);
+                    blobs++;
+                }
+            }
+        }
+
+        return (specks, blobs);
+    }
+
+    private static bool IsLetterLike(Component c, double xh, double s) =>
+        c.Height >= 0.5 * xh && c.Height <= 2.6 * xh && c.Width >= s && c.Width <= 4 * xh;
+
+    private static int PixelCount(PixaHandle pixa, Component c)
+    {
+        using var pix = Leptonica.Checked(LeptonicaApi.pixaGetPix(pixa, c.Index, LeptonicaApi.CopyClone), "component");
+        return Leptonica.CountPixels(pix);
+    }
+
+    private static void Remove(PixHandle binary, PixaHandle pixa, Component c)
+    {
+        using var pix = Leptonica.Checked(LeptonicaApi.pixaGetPix(pixa, c.Index, LeptonicaApi.CopyClone), "component");
+        Leptonica.Checked(LeptonicaApi.pixRasterop(binary, c.X, c.Y, c.Width, c.Height, LeptonicaApi.PixSubtract, pix, 0, 0), "speck removal");
+    }
+}
