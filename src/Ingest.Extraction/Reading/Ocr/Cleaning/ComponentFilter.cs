@@ -14,21 +14,21 @@ internal static class ComponentFilter
 {
     // A diacritic dot (the dot below ạ, the dot of i) is about one stroke square; anything under a
     // quarter of that area is noise at any resolution.
-    private const double MinDotAreaInStrokes = 0.3;
+    private static readonly double MinDotAreaInStrokes = Tune.Get("MinDotAreaInStrokes", 0.9);
 
     // Marks, dots, commas and hyphens are at most about two strokes wide and tall.
-    private const double SmallInStrokes = 2.2;
+    private static readonly double SmallInStrokes = Tune.Get("SmallInStrokes", 2.2);
 
     // How far from a letter's box a mark may sit: above a capital a stacked circumflex and tone mark
     // reach almost one x-height; sideways a comma or period follows its word closely.
-    private const double MarkReachUp = 1.1;
-    private const double MarkReachDown = 0.6;
-    private const double MarkReachSide = 0.5;
+    private static readonly double MarkReachUp = Tune.Get("MarkReachUp", 0.9);
+    private static readonly double MarkReachDown = Tune.Get("MarkReachDown", 0.5);
+    private static readonly double MarkReachSide = Tune.Get("MarkReachSide", 0.3);
 
     // No glyph is this big in both directions (in x-heights), nor a letter this solid.
     private const double BlobInXHeights = 2.6;
-    private const double SolidBlobInXHeights = 1.4;
-    private const double SolidFill = 0.55;
+    private const double SolidBlobInXHeights = 2.0;
+    private const double SolidFill = 0.65;
     private const double MinBlobFill = 0.08;
 
     public static (int Specks, int Blobs) Clean(PixHandle binary, PixaHandle pixa, IReadOnlyList<Component> components, TextMetrics metrics)
@@ -39,7 +39,9 @@ internal static class ComponentFilter
         var xh = Math.Max(4.0, metrics.XHeight);
         var small = Math.Max(2, (int)Math.Round(SmallInStrokes * s));
         var minDotArea = Math.Max(2, (int)(MinDotAreaInStrokes * s * s));
-        var letters = new LetterIndex(components.Where(c => IsLetterLike(c, xh, s)), xh);
+        var letterList = components.Where(c => IsLetterLike(c, xh, s)).ToList();
+        var letters = new LetterIndex(letterList, xh);
+        var textArea = TextArea(letterList);
         int specks = 0, blobs = 0;
         foreach (var c in components)
         {
@@ -67,16 +69,43 @@ internal static class ComponentFilter
             if (c.Width > SolidBlobInXHeights * xh && c.Height > SolidBlobInXHeights * xh)
             {
                 var fill = (double)PixelCount(pixa, c) / ((long)c.Width * c.Height);
-                var big = c.Width > BlobInXHeights * xh && c.Height > BlobInXHeights * xh;
+                // Staples and holes sit in the margins; a big open shape inside the text is more likely
+                // letters run together with a stroke of the signature, and is left to the recogniser.
+                var big = c.Width > BlobInXHeights * xh && c.Height > BlobInXHeights * xh && !Inside(textArea, c);
                 if (fill >= SolidFill || big && fill >= MinBlobFill)
                 {
                     Remove(binary, pixa, c);
                     blobs++;
+                    if (Environment.GetEnvironmentVariable("TUNE_DEBUG") is not null) Console.Error.WriteLine($"blob {c} fill {fill:0.00} big {big}");
                 }
             }
         }
 
         return (specks, blobs);
+    }
+
+    /// <summary>The box holding nearly all letters (1st to 99th percentile on each side): the margins lie outside it.</summary>
+    private static (int Left, int Top, int Right, int Bottom) TextArea(List<Component> letters)
+    {
+        if (letters.Count < 20)
+        {
+            return (0, 0, int.MaxValue, int.MaxValue);
+        }
+
+        int Percentile(IEnumerable<int> values, double p)
+        {
+            var sorted = values.Order().ToArray();
+            return sorted[(int)(p * (sorted.Length - 1))];
+        }
+
+        return (Percentile(letters.Select(l => l.X), 0.01), Percentile(letters.Select(l => l.Y), 0.01),
+                Percentile(letters.Select(l => l.Right), 0.99), Percentile(letters.Select(l => l.Bottom), 0.99));
+    }
+
+    private static bool Inside((int Left, int Top, int Right, int Bottom) area, Component c)
+    {
+        var (cx, cy) = (c.X + c.Width / 2, c.Y + c.Height / 2);
+        return cx >= area.Left && cx <= area.Right && cy >= area.Top && cy <= area.Bottom;
     }
 
     private static bool IsLetterLike(Component c, double xh, double s) =>

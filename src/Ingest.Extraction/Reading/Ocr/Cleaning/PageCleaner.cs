@@ -26,7 +26,10 @@ internal sealed class PageCleaner
     private const int BackgroundValue = 200;
     private const int ForegroundThreshold = 100;
     private const int MinBackgroundCount = 40;
-    private const int Threshold = 130;
+    private static readonly int Threshold = (int)Tune.Get("Threshold", 145);
+
+    // A 1-bit page scaled up is interpolated between black and white: its edges lie at half the background.
+    private static readonly int BinaryInputThreshold = (int)Tune.Get("BinaryThreshold", BackgroundValue / 2);
 
     // A 1-bit page at full resolution with fewer specks than this (per thousand components) is left as it is.
     private const double CleanBinarySpeckShare = 0.02;
@@ -69,13 +72,14 @@ internal sealed class PageCleaner
             }
 
             var working = scaled ?? grey;
+            var threshold = depth == 1 ? BinaryInputThreshold : Threshold;
             using var normalised = Normalise(working);
-            var binary = Leptonica.Checked(LeptonicaApi.pixThresholdToBinary(normalised, Threshold), "binarise");
+            var binary = Leptonica.Checked(LeptonicaApi.pixThresholdToBinary(normalised, threshold), "binarise");
             if (FindSkew(binary) is { } radians)
             {
                 using var rotated = Leptonica.Checked(LeptonicaApi.pixRotate(normalised, radians, LeptonicaApi.RotateAreaMap, LeptonicaApi.BringInWhite, 0, 0), "deskew");
                 binary.Dispose();
-                binary = Leptonica.Checked(LeptonicaApi.pixThresholdToBinary(rotated, Threshold), "binarise");
+                binary = Leptonica.Checked(LeptonicaApi.pixThresholdToBinary(rotated, threshold), "binarise");
                 steps.Add(string.Create(CultureInfo.InvariantCulture, $"deskewed {radians * 180 / Math.PI:0.0}°"));
             }
 
