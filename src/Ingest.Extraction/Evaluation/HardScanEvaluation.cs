@@ -10,7 +10,7 @@ namespace PlanIngest.Extraction.Evaluation;
 /// Measures reading on hard scans (testdata/hard): per page the character errors of our OCR and of the
 /// plain tesseract command against the page's NAME.txt, and on signature pages whether the signer's
 /// title and name come out right (NAME.signer.txt: "title TAB name"). A folder with a manifest.tsv
-/// (file, level, split) gives each page its level and split; a folder without one (testdata/scans)
+/// whose header is <c>file level split</c> gives each page its level and split; a folder without one (testdata/scans)
 /// counts its image scans as level "clean", split "existing".
 /// </summary>
 public sealed class HardScanEvaluation(DocumentReader reader, string languages)
@@ -23,7 +23,7 @@ public sealed class HardScanEvaluation(DocumentReader reader, string languages)
     public static IReadOnlyList<HardPage> FindPages(string folder)
     {
         var manifest = Path.Combine(folder, "manifest.tsv");
-        if (!File.Exists(manifest))
+        if (!File.Exists(manifest) || !File.ReadLines(manifest).First().StartsWith("file\tlevel\tsplit", StringComparison.Ordinal))
         {
             return OcrEvaluation.FindPairs(folder)
                 .Where(p => ImageExtensions.Contains(Path.GetExtension(p.Scan), StringComparer.OrdinalIgnoreCase))

@@ -31,7 +31,7 @@ internal static class ComponentFilter
     private const double SolidFill = 0.65;
     private const double MinBlobFill = 0.08;
 
-    public static (int Specks, int Blobs) Clean(PixHandle binary, PixaHandle pixa, IReadOnlyList<Component> components, TextMetrics metrics)
+    public static ComponentCounts Clean(PixHandle binary, PixaHandle pixa, IReadOnlyList<Component> components, TextMetrics metrics)
     {
         var pageWidth = Leptonica.Width(binary);
         var pageHeight = Leptonica.Height(binary);
@@ -42,7 +42,7 @@ internal static class ComponentFilter
         var letterList = components.Where(c => IsLetterLike(c, xh, s)).ToList();
         var letters = new LetterIndex(letterList, xh);
         var textArea = TextArea(letterList);
-        int specks = 0, blobs = 0;
+        int specks = 0, visible = 0, blobs = 0;
         foreach (var c in components)
         {
             if (c.Width <= small && c.Height <= small)
@@ -52,6 +52,11 @@ internal static class ComponentFilter
                 {
                     Remove(binary, pixa, c);
                     specks++;
+                    // Specks of a pixel or two are what every scanner leaves; Tesseract ignores them itself.
+                    if (c.Width * c.Height >= s * s)
+                    {
+                        visible++;
+                    }
                 }
 
                 continue;
@@ -76,12 +81,11 @@ internal static class ComponentFilter
                 {
                     Remove(binary, pixa, c);
                     blobs++;
-                    if (Environment.GetEnvironmentVariable("TUNE_DEBUG") is not null) Console.Error.WriteLine($"blob {c} fill {fill:0.00} big {big}");
                 }
             }
         }
 
-        return (specks, blobs);
+        return new ComponentCounts(components.Count, letterList.Count, specks, visible, blobs);
     }
 
     /// <summary>The box holding nearly all letters (1st to 99th percentile on each side): the margins lie outside it.</summary>
@@ -123,3 +127,6 @@ internal static class ComponentFilter
         Leptonica.Checked(LeptonicaApi.pixRasterop(binary, c.X, c.Y, c.Width, c.Height, LeptonicaApi.PixSubtract, pix, 0, 0), "speck removal");
     }
 }
+
+/// <summary>What the filter saw and removed: components, letter-like ones, specks (and of them the visible ones), blobs.</summary>
+internal readonly record struct ComponentCounts(int Components, int Letters, int Specks, int VisibleSpecks, int Blobs);
