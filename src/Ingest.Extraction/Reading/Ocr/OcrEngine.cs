@@ -28,21 +28,25 @@ internal sealed class OcrEngine : IDisposable
     private const double TrustCleanedAtConfidence = 0.80;
 
     private readonly TessBaseApiHandle recognizer;
-    private readonly PageCleaner cleaner = new();
+    private readonly PageCleaner? cleaner;
+    private readonly OcrSyllableCorrector? corrector;
 
     // Loaded on the first page that needs it: most batches never do.
     private readonly Lazy<TessBaseApiHandle> orientationDetector;
 
-    private OcrEngine(TessBaseApiHandle recognizer, string? tessdata)
+    private OcrEngine(TessBaseApiHandle recognizer, OcrOptions options)
     {
         this.recognizer = recognizer;
+        cleaner = options.CleanPages ? new PageCleaner() : null;
+        corrector = options.CorrectSyllables ? OcrSyllableCorrector.Shared : null;
+        var tessdata = options.TessdataPath;
         orientationDetector = new Lazy<TessBaseApiHandle>(() => Open(tessdata, "osd", TesseractApi.PsmOsdOnly), LazyThreadSafetyMode.None);
     }
 
     public static OcrEngine Create(OcrOptions options)
     {
         NativeLibraries.EnsurePrepared();
-        return new OcrEngine(Open(options.TessdataPath, options.Languages, TesseractApi.PsmAuto), options.TessdataPath);
+        return new OcrEngine(Open(options.TessdataPath, options.Languages, TesseractApi.PsmAuto), options);
     }
 
     public static string Version()
@@ -55,9 +59,11 @@ internal sealed class OcrEngine : IDisposable
     /// Reads a page: cleaned first when the cleaner finds something to clean, and the raw page too when
     /// the cleaned read is not clearly good; whichever reads with the higher mean confidence is kept.
     /// </summary>
-    public OcrPageResult Recognize(PixHandle page, TimeSpan timeLimit)
+    public OcrPageResult Recognize(PixHandle page, TimeSpan timeLimit) => Correct(Read(page, timeLimit));
+
+    private OcrPageResult Read(PixHandle page, TimeSpan timeLimit)
     {
-        using var cleaned = cleaner.Clean(page);
+        using var cleaned = cleaner?.Clean(page);
         if (cleaned is null)
         {
             return RecognizeUpright(page, timeLimit, deskew: true);
@@ -71,6 +77,17 @@ internal sealed class OcrEngine : IDisposable
 
         var fromRaw = RecognizeUpright(page, timeLimit, deskew: true) with { Seal = cleaned.Seal };
         return fromRaw.Confidence > fromCleaned.Confidence ? fromRaw : fromCleaned;
+    }
+
+    private OcrPageResult Correct(OcrPageResult read)
+    {
+        if (corrector is null)
+        {
+            return read with { Words = [] };
+        }
+
+        var (text, changes) = corrector.Correct(read.Text, read.Words);
+        return read with { Text = text, Corrections = changes, Words = [] };
     }
 
     private OcrPageResult RecognizeUpright(PixHandle page, TimeSpan timeLimit, bool deskew)

@@ -15,7 +15,7 @@ internal static class InkColourFilter
     // Chroma margins (0-255) that JPEG colour noise on black text and grey paper stays under.
     private const int RedMargin = 30;
     private const int StrongRedMargin = 60;
-    private static readonly int BlueMargin = (int)Tune.Get("BlueMargin", 15);
+    private const int BlueMargin = 15;
     private const int PurpleMargin = 12;
     private const int DarkBelow = 110;
 

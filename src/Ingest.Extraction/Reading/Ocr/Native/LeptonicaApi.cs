@@ -94,8 +94,12 @@ internal static partial class LeptonicaApi
     [LibraryImport(NativeLibraries.Leptonica)]
     internal static partial IntPtr pixThresholdToBinary(PixHandle pix, int threshold);
 
+    /// <summary>The stroke width from the distance function's histogram (prints that histogram through lept_stderr).</summary>
     [LibraryImport(NativeLibraries.Leptonica)]
     internal static partial int pixFindStrokeWidth(PixHandle pix, float threshold, IntPtr table8, out float width, IntPtr histogram);
+
+    [LibraryImport(NativeLibraries.Leptonica)]
+    internal static unsafe partial void leptSetStderrHandler(delegate* unmanaged[Cdecl]<IntPtr, void> handler);
 
     [LibraryImport(NativeLibraries.Leptonica)]
     internal static partial IntPtr pixConnComp(PixHandle pix, out IntPtr pixa, int connectivity);
