@@ -19,8 +19,8 @@ internal sealed partial class OcrSyllableCorrector(SyllableLexicon lexicon, Phra
     // What a form Tesseract never proposed is worth against the form it read (as a score ratio).
     private const double UnproposedRatio = 0.02;
 
-    // Context counts: a neighbour pair counts fully, the form's frequency anywhere a tenth, plus a pseudo-count.
-    private const double AnywhereWeight = 0.1;
+    // Context is the neighbour pairs only, plus a pseudo-count. The form's frequency anywhere is no
+    // evidence: the corpus is small, and "tổ" being common there must not turn "tố cáo" into "tổ cáo".
     private const double PseudoCount = 0.5;
 
     // Log-odds a change must win by: e^1.5 ≈ 4.5 times likelier than the reading.
@@ -213,8 +213,8 @@ internal sealed partial class OcrSyllableCorrector(SyllableLexicon lexicon, Phra
 
     private double Evidence(string? previous, string form, string? next)
     {
-        var (after, before, anywhere) = phrases.FormCounts(previous, TextFolding.Fold(form), next);
-        return after.GetValueOrDefault(form) + before.GetValueOrDefault(form) + AnywhereWeight * anywhere.GetValueOrDefault(form) + PseudoCount;
+        var (after, before, _) = phrases.FormCounts(previous, TextFolding.Fold(form), next);
+        return after.GetValueOrDefault(form) + before.GetValueOrDefault(form) + PseudoCount;
     }
 
     [GeneratedRegex(@"\S+")]
