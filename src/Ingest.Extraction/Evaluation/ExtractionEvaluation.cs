@@ -44,16 +44,9 @@ public sealed class ExtractionEvaluation(ExtractionPipeline pipeline)
             {
                 var (input, goldPath) = pairs[i];
                 var gold = LoadGold(goldPath);
-                try
-                {
-                    var record = await pipeline.ProcessAsync(input, ct).ConfigureAwait(false);
-                    documents[i] = new DocumentScore(Path.GetFileName(input), FieldScorer.Score(gold, record.Fields), null);
-                }
-                catch (Exception e) when (e is Reading.DocumentReadException or Reading.Ocr.OcrUnavailableException or DllNotFoundException)
-                {
-                    // A file that cannot be read scores as extracting nothing: every gold value is missed.
-                    documents[i] = new DocumentScore(Path.GetFileName(input), FieldScorer.Score(gold, ExtractedFields.Empty), e.Message);
-                }
+                // A file that cannot be read scores as extracting nothing: every gold value is missed.
+                var result = await pipeline.ProcessAsync(input, ct).ConfigureAwait(false);
+                documents[i] = new DocumentScore(Path.GetFileName(input), FieldScorer.Score(gold, result.Value?.Fields ?? ExtractedFields.Empty), result.Failure?.Reason);
             }).ConfigureAwait(false);
 
         var fields = FieldScorer.Fields

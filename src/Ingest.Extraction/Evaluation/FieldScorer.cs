@@ -39,7 +39,7 @@ public static class FieldScorer
         Single("number", gold.Number, actual.Number),
         Single("issuer.name", gold.Issuer?.Name, actual.Issuer?.Name),
         Single("issuer.parent", gold.Issuer?.Parent, actual.Issuer?.Parent),
-        Single("issuer.level", gold.Issuer?.Level, actual.Issuer?.Level),
+        Single("issuer.level", gold.Issuer?.Level?.ToString(), actual.Issuer?.Level?.ToString()),
         Single("issuer.province", gold.Issuer?.Province, actual.Issuer?.Province),
         Single("place", gold.Place, actual.Place),
         Single("issued_date", gold.IssuedDate?.ToString(), actual.IssuedDate?.ToString()),

@@ -13,4 +13,10 @@ public sealed record PageText(int Number, string Text, PageMethod Method, double
 
     /// <summary>Whether an OCRed page bears a red seal (con dấu); null when not OCRed.</summary>
     public bool? Seal { get; init; }
+
+    /// <summary>
+    /// The page after the normalise stage (converted, NFC, repaired): what extraction and the index see,
+    /// kept so that a better extractor can re-run without reading the file again. Null until normalised.
+    /// </summary>
+    public string? Normalized { get; init; }
 }

@@ -5,8 +5,10 @@ namespace PlanIngest.Extraction.Reading;
 
 /// <summary>
 /// UTF-8 text, including accent-stripped text from an earlier OCR run. Text that is not UTF-8 is a
-/// legacy 8-bit file (TCVN3, VNI) and is decoded byte for byte as Latin-1, which is how those
-/// encodings are recognised and converted later.
+/// legacy 8-bit file (TCVN3, VNI) and is decoded byte for byte as Windows-1252, which is how those
+/// encodings are recognised and converted later: legacy Vietnamese fonts were typed on Windows, so
+/// their files carry Windows-1252's curly quotes and dashes (0x93 “, 0x94 ”, 0x96 –) between the
+/// font's letter codes (0xA0–0xFF, where Windows-1252 and Latin-1 agree).
 /// </summary>
 internal sealed class PlainTextReader : IPageReader
 {
@@ -14,10 +16,10 @@ internal sealed class PlainTextReader : IPageReader
 
     public Task<IReadOnlyList<PageText>> ReadAsync(SourceFile file, CancellationToken cancellationToken)
     {
-        var text = Decode(file.Bytes).ReplaceLineEndings("\n");
-        // A form feed is how text exports of scanned documents mark page breaks.
-        IReadOnlyList<PageText> pages = text.Split('\f')
-            .Select((page, index) => new PageText(index + 1, page, PageMethod.PlainText))
+        // A form feed is how text exports of scanned documents mark page breaks. Split before unifying
+        // line endings: ReplaceLineEndings counts a form feed as a line ending too.
+        IReadOnlyList<PageText> pages = Decode(file.Bytes).Split('\f')
+            .Select((page, index) => new PageText(index + 1, page.ReplaceLineEndings("\n"), PageMethod.PlainText))
             .ToList();
         return Task.FromResult(pages);
     }
@@ -31,7 +33,7 @@ internal sealed class PlainTextReader : IPageReader
         }
         catch (DecoderFallbackException)
         {
-            return Encoding.Latin1.GetString(bytes);
+            return Text.Windows1252.Encoding.GetString(bytes);
         }
     }
 }

@@ -182,8 +182,5 @@ internal sealed class OcrRepair(SyllableLexicon lexicon, PhraseDictionary phrase
         }
     }
 
-    private static readonly Lazy<OcrRepair> Lazy = new(() => new OcrRepair(
-        SyllableLexicon.Shared,
-        PhraseDictionary.Shared,
-        EmbeddedData.Lines(DataNames.Abbreviations).Select(l => l.Trim()).ToHashSet(StringComparer.Ordinal)));
+    private static readonly Lazy<OcrRepair> Lazy = new(() => new OcrRepair(SyllableLexicon.Shared, PhraseDictionary.Shared, Abbreviations.Shared));
 }

@@ -59,23 +59,26 @@ internal sealed class OcrEngine : IDisposable
     /// Reads a page: cleaned first when the cleaner finds something to clean, and the raw page too when
     /// the cleaned read is not clearly good; whichever reads with the higher mean confidence is kept.
     /// </summary>
-    public OcrPageResult Recognize(PixHandle page, TimeSpan timeLimit) => Correct(Read(page, timeLimit));
+    /// <exception cref="OperationCanceledException">Cancelled, also part-way through a page.</exception>
+    public OcrPageResult Recognize(PixHandle page, TimeSpan timeLimit, CancellationToken cancellationToken = default) =>
+        Correct(Read(page, timeLimit, cancellationToken));
 
-    private OcrPageResult Read(PixHandle page, TimeSpan timeLimit)
+    private OcrPageResult Read(PixHandle page, TimeSpan timeLimit, CancellationToken cancellationToken)
     {
+        cancellationToken.ThrowIfCancellationRequested();
         using var cleaned = cleaner?.Clean(page);
         if (cleaned is null)
         {
-            return RecognizeUpright(page, timeLimit, deskew: true);
+            return RecognizeUpright(page, timeLimit, deskew: true, cancellationToken);
         }
 
-        var fromCleaned = RecognizeUpright(cleaned.Image, timeLimit, deskew: false) with { Cleaned = true, Seal = cleaned.Seal };
+        var fromCleaned = RecognizeUpright(cleaned.Image, timeLimit, deskew: false, cancellationToken) with { Cleaned = true, Seal = cleaned.Seal };
         if (fromCleaned.Confidence >= TrustCleanedAtConfidence)
         {
             return fromCleaned;
         }
 
-        var fromRaw = RecognizeUpright(page, timeLimit, deskew: true) with { Seal = cleaned.Seal };
+        var fromRaw = RecognizeUpright(page, timeLimit, deskew: true, cancellationToken) with { Seal = cleaned.Seal };
         return fromRaw.Confidence > fromCleaned.Confidence ? fromRaw : fromCleaned;
     }
 
@@ -90,15 +93,16 @@ internal sealed class OcrEngine : IDisposable
         return read with { Text = text, Corrections = changes, Words = [] };
     }
 
-    private OcrPageResult RecognizeUpright(PixHandle page, TimeSpan timeLimit, bool deskew)
+    private OcrPageResult RecognizeUpright(PixHandle page, TimeSpan timeLimit, bool deskew, CancellationToken cancellationToken)
     {
         using var straight = deskew ? Deskew(page) : null;
-        var first = RecognizeAsIs(straight ?? page, timeLimit, 0);
+        var first = RecognizeAsIs(straight ?? page, timeLimit, 0, cancellationToken);
         if (first.Confidence >= CheckOrientationBelowConfidence)
         {
             return first;
         }
 
+        cancellationToken.ThrowIfCancellationRequested();
         var quarterTurns = DetectQuarterTurns(straight ?? page);
         if (quarterTurns == 0)
         {
@@ -106,7 +110,7 @@ internal sealed class OcrEngine : IDisposable
         }
 
         using var upright = Checked(LeptonicaApi.pixRotateOrth(straight ?? page, quarterTurns), "rotate");
-        var turned = RecognizeAsIs(upright, timeLimit, quarterTurns * 90);
+        var turned = RecognizeAsIs(upright, timeLimit, quarterTurns * 90, cancellationToken);
         return turned.Confidence > first.Confidence ? turned : first;
     }
 
@@ -119,16 +123,21 @@ internal sealed class OcrEngine : IDisposable
         }
     }
 
-    private OcrPageResult RecognizeAsIs(PixHandle page, TimeSpan timeLimit, int rotation)
+    private OcrPageResult RecognizeAsIs(PixHandle page, TimeSpan timeLimit, int rotation, CancellationToken cancellationToken)
     {
         TesseractApi.TessBaseAPISetImage2(recognizer, page);
         using var monitor = MonitorHandle.Create();
         TesseractApi.TessMonitorSetDeadlineMSecs(monitor, (int)Math.Min(int.MaxValue, timeLimit.TotalMilliseconds));
+        using var cancellation = MonitorCancellation.Attach(monitor, cancellationToken);
+        var started = System.Diagnostics.Stopwatch.GetTimestamp();
         try
         {
             if (TesseractApi.TessBaseAPIRecognize(recognizer, monitor) != 0)
             {
-                throw new OcrPageException($"recognition failed or exceeded the {timeLimit.TotalSeconds:0.##} s page limit");
+                // Tesseract gives one answer for "cancelled", "out of time" and "failed"; the token and the clock tell them apart.
+                cancellationToken.ThrowIfCancellationRequested();
+                var timedOut = System.Diagnostics.Stopwatch.GetElapsedTime(started) >= timeLimit;
+                throw new OcrPageException(timedOut ? $"recognition exceeded the {timeLimit.TotalSeconds:0.##} s page limit" : "recognition failed", timedOut);
             }
 
             var text = TakeText(TesseractApi.TessBaseAPIGetUTF8Text(recognizer));

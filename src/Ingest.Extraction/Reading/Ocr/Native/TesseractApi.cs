@@ -62,6 +62,13 @@ internal static partial class TesseractApi
     [LibraryImport(NativeLibraries.Tesseract)]
     internal static partial void TessMonitorSetDeadlineMSecs(MonitorHandle monitor, int deadline);
 
+    /// <summary><c>cancelFunc</c> is a <c>bool (*)(void* cancel_this, int words)</c>, asked after every word.</summary>
+    [LibraryImport(NativeLibraries.Tesseract)]
+    internal static partial void TessMonitorSetCancelFunc(MonitorHandle monitor, IntPtr cancelFunc);
+
+    [LibraryImport(NativeLibraries.Tesseract)]
+    internal static partial void TessMonitorSetCancelThis(MonitorHandle monitor, IntPtr cancelThis);
+
     // Result iteration (capi.h TessResultIterator*, TessChoiceIterator*): per-word confidences and,
     // with lstm_choice_mode=2, each symbol's alternative readings with their scores.
     internal const int LevelWord = 3; // RIL_WORD
