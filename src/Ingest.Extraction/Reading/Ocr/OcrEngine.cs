@@ -17,10 +17,6 @@ internal sealed class OcrEngine : IDisposable
     // high confidence, so it runs only for a page that read badly: upside-down text reads as garbage.
     private const double CheckOrientationBelowConfidence = 0.75;
 
-    // Measured on the rendered seed pages: Tesseract reads a page skewed by up to about 1.5° better
-    // as it is than after Leptonica's rotation (0.29% against 0.37% CER), and fails at 4° (62% CER).
-    private const float MinDeskewDegrees = 1.5f;
-    private const float MinSkewConfidence = 3.0f;
     private const int BinarizeThreshold = 130;
 
     // A cleaned page that reads at least this well is kept without reading the raw page too: on every
@@ -154,15 +150,7 @@ internal sealed class OcrEngine : IDisposable
     private static PixHandle? Deskew(PixHandle page)
     {
         using var binary = Checked(LeptonicaApi.pixConvertTo1(page, BinarizeThreshold), "binarize");
-        if (LeptonicaApi.pixFindSkew(binary, out var angle, out var confidence) != 0
-            || confidence < MinSkewConfidence || Math.Abs(angle) < MinDeskewDegrees)
-        {
-            return null;
-        }
-
-        // pixFindSkew reports the angle that rotating by straightens the page.
-        var radians = (float)(angle * Math.PI / 180);
-        return Checked(LeptonicaApi.pixRotate(page, radians, LeptonicaApi.RotateAreaMap, LeptonicaApi.BringInWhite, 0, 0), "deskew");
+        return Skew.Correction(binary) is { } radians ? Skew.Rotate(page, radians) : null;
     }
 
     private static TessBaseApiHandle Open(string? tessdata, string languages, int pageSegmentation)

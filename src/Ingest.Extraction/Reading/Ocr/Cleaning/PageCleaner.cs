@@ -17,10 +17,6 @@ internal sealed class PageCleaner
     // A scan whose stated resolution is outside this range has a wrong or missing tag; it is left at its size.
     private const int MinTrustedDpi = 100;
 
-    // Tesseract reads a page skewed by up to about 1.5° better as it is (OcrEngine measured it).
-    private const float MinDeskewDegrees = 1.5f;
-    private const float MinSkewConfidence = 3.0f;
-
     // Background normalisation: tiles of about 1.7 mm, background mapped to 200 (Leptonica's defaults
     // for the simple variant); then text is what is darker than 145, about 72% of the background.
     // Tuned on the tune pages of testdata/hard: 130-160 read the photocopies within 0.3 points of
@@ -80,9 +76,9 @@ internal sealed class PageCleaner
                 return null;
             }
 
-            if (grey is null && FindSkew(binary) is { } radians)
+            if (grey is null && Skew.Correction(binary) is { } radians)
             {
-                var rotated = Leptonica.Checked(LeptonicaApi.pixRotate(binary, radians, LeptonicaApi.RotateAreaMap, LeptonicaApi.BringInWhite, 0, 0), "deskew");
+                var rotated = Skew.Rotate(binary, radians);
                 binary.Dispose();
                 binary = rotated;
                 steps.Add(string.Create(CultureInfo.InvariantCulture, $"deskewed {radians * 180 / Math.PI:0.0}°"));
@@ -111,10 +107,10 @@ internal sealed class PageCleaner
         var threshold = depth == 1 ? BinaryInputThreshold : Threshold;
         using var normalised = Normalise(scaled ?? grey);
         var binary = Leptonica.Checked(LeptonicaApi.pixThresholdToBinary(normalised, threshold), "binarise");
-        if (FindSkew(binary) is { } radians)
+        if (Skew.Correction(binary) is { } radians)
         {
             // Rotating the grey image and thresholding again keeps the strokes smoother than rotating the binary one.
-            using var rotated = Leptonica.Checked(LeptonicaApi.pixRotate(normalised, radians, LeptonicaApi.RotateAreaMap, LeptonicaApi.BringInWhite, 0, 0), "deskew");
+            using var rotated = Skew.Rotate(normalised, radians);
             binary.Dispose();
             binary = Leptonica.Checked(LeptonicaApi.pixThresholdToBinary(rotated, threshold), "binarise");
             steps.Add(string.Create(CultureInfo.InvariantCulture, $"deskewed {radians * 180 / Math.PI:0.0}°"));
@@ -132,18 +128,6 @@ internal sealed class PageCleaner
         return Leptonica.Checked(
             LeptonicaApi.pixBackgroundNorm(grey, IntPtr.Zero, IntPtr.Zero, tile, tile, ForegroundThreshold, MinBackgroundCount, BackgroundValue, 2, 1),
             "background normalisation");
-    }
-
-    /// <summary>The rotation (radians) that straightens a page skewed enough to hurt recognition, or null.</summary>
-    private static float? FindSkew(PixHandle binary)
-    {
-        if (LeptonicaApi.pixFindSkew(binary, out var angle, out var confidence) != 0
-            || confidence < MinSkewConfidence || Math.Abs(angle) < MinDeskewDegrees)
-        {
-            return null;
-        }
-
-        return (float)(angle * Math.PI / 180);
     }
 
     private static ComponentCounts RemoveNonText(PixHandle binary, List<string> steps)
