@@ -42,7 +42,14 @@ internal sealed class OcrEngine : IDisposable
     public static OcrEngine Create(OcrOptions options)
     {
         NativeLibraries.EnsurePrepared();
-        return new OcrEngine(Open(options.TessdataPath, options.Languages, TesseractApi.PsmAuto), options);
+        var recognizer = Open(options.TessdataPath, options.Languages, TesseractApi.PsmAuto);
+        if (options.CorrectSyllables)
+        {
+            // Each symbol's alternative readings with their scores, for the syllable correction (OcrSyllableCorrector).
+            TesseractApi.TessBaseAPISetVariable(recognizer, "lstm_choice_mode", "2");
+        }
+
+        return new OcrEngine(recognizer, options);
     }
 
     public static string Version()
@@ -138,7 +145,7 @@ internal sealed class OcrEngine : IDisposable
 
             var text = TakeText(TesseractApi.TessBaseAPIGetUTF8Text(recognizer));
             var confidence = Math.Clamp(TesseractApi.TessBaseAPIMeanTextConf(recognizer), 0, 100) / 100.0;
-            return new OcrPageResult(text, confidence, rotation) { Words = RecognizedWords.Read(recognizer) };
+            return new OcrPageResult(text, confidence, rotation) { Words = corrector is null ? [] : RecognizedWords.Read(recognizer) };
         }
         finally
         {
@@ -166,8 +173,7 @@ internal sealed class OcrEngine : IDisposable
 
         // Tesseract reports resolution guesses and the like on stderr; the CLI's stderr is for our one-line errors.
         TesseractApi.TessBaseAPISetVariable(handle, "debug_file", "/dev/null");
-        // Each symbol's alternative readings with their scores, for the syllable correction (OcrSyllableCorrector).
-        TesseractApi.TessBaseAPISetVariable(handle, "lstm_choice_mode", "2");
+
         TesseractApi.TessBaseAPISetPageSegMode(handle, pageSegmentation);
         return handle;
     }
