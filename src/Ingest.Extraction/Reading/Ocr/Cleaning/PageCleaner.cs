@@ -6,8 +6,8 @@ namespace PlanIngest.Extraction.Reading.Ocr.Cleaning;
 /// <summary>
 /// Cleans a scanned page before recognition, with Leptonica: coloured ink dropped, low resolution
 /// scaled up, background normalised, binarised, straightened, specks and blobs removed. Returns null
-/// for a page that needs none of it (a 1-bit page at 300 dpi or more with few specks): such a page
-/// is read exactly as before.
+/// for a page that needs none of it (full resolution, no coloured ink, no blob, few visible specks):
+/// such a page is read exactly as scanned.
 /// </summary>
 internal sealed class PageCleaner
 {
@@ -63,7 +63,8 @@ internal sealed class PageCleaner
             grey = Leptonica.ToGrey(page);
         }
 
-        // A 1-bit page at full resolution is already binary: only specks and blobs can be wrong with it.
+        // A 1-bit page at full resolution is already binary: only specks, blobs and skew can be wrong with it.
+        var alreadyBinary = grey is null;
         var binary = grey is null ? Leptonica.Copy(page) : Binarise(grey, scale, dpi, depth, steps);
         grey?.Dispose();
         try
@@ -76,7 +77,7 @@ internal sealed class PageCleaner
                 return null;
             }
 
-            if (grey is null && Skew.Correction(binary) is { } radians)
+            if (alreadyBinary && Skew.Correction(binary) is { } radians)
             {
                 var rotated = Skew.Rotate(binary, radians);
                 binary.Dispose();
