@@ -11,7 +11,7 @@ namespace PlanIngest.Worker.Catalog;
 /// so the catalog can be shared by threads; writes use immediate transactions, so two processes on one
 /// file queue rather than deadlock.
 /// </summary>
-public sealed class SqliteCatalog : IDocumentCatalog
+public sealed partial class SqliteCatalog : IDocumentCatalog
 {
     private readonly string connectionString;
 
@@ -248,7 +248,8 @@ public sealed class SqliteCatalog : IDocumentCatalog
             page.Parameters["$confidence"].Value = (object?)p.Confidence ?? DBNull.Value;
             page.Parameters["$rotation"].Value = (object?)p.Rotation ?? DBNull.Value;
             page.Parameters["$text"].Value = p.Text;
-            page.Parameters["$normalized"].Value = (object?)p.Normalized ?? DBNull.Value;
+            // Clean text comes out of the normaliser as it went in: stored once, NULL standing for "as read".
+            page.Parameters["$normalized"].Value = p.Normalized is null || p.Normalized == p.Text ? DBNull.Value : p.Normalized;
             await page.ExecuteNonQueryAsync(cancellationToken);
         }
 
@@ -305,7 +306,7 @@ public sealed class SqliteCatalog : IDocumentCatalog
                         reader.GetString(4),
                         ContractNames.Parse<PageMethod>(reader.GetString(1)) ?? PageMethod.PlainText,
                         reader.IsDBNull(2) ? null : reader.GetDouble(2),
-                        reader.IsDBNull(3) ? null : reader.GetInt32(3)) { Normalized = NullableString(reader, 5) });
+                        reader.IsDBNull(3) ? null : reader.GetInt32(3)) { Normalized = NullableString(reader, 5) ?? reader.GetString(4) });
                 }
             }
 

@@ -23,6 +23,8 @@ internal static class CliApplication
             EvalOcrCommand.Create(),
             EvalRepairCommand.Create(),
             EvalHardCommand.Create(),
+            WatchCommand.Create(),
+            StatusCommand.Create(),
         };
 
         if (args.Length == 0 || args is ["help"])
@@ -73,6 +75,12 @@ internal static class CliApplication
     /// </summary>
     private static IEnumerable<string> UnknownOptions(ParseResult parsed)
     {
+        // watch hands tokens it does not know to the .NET configuration layer (--Worker:Key=value).
+        if (!parsed.CommandResult.Command.TreatUnmatchedTokensAsErrors)
+        {
+            yield break;
+        }
+
         foreach (var token in parsed.Tokens)
         {
             if (token.Type == TokenType.DoubleDash)
