@@ -101,6 +101,20 @@ internal sealed class PhraseDictionary
         return Dominant(formsAlone, folded, 0.85, 3) is { } alone ? (alone, "dominant form") : null;
     }
 
+    /// <summary>
+    /// How often each accented form (lower case, canonical placement) of <paramref name="folded"/> was seen
+    /// after the folded word <paramref name="previous"/>, before <paramref name="next"/>, and anywhere.
+    /// </summary>
+    public (IReadOnlyDictionary<string, int> After, IReadOnlyDictionary<string, int> Before, IReadOnlyDictionary<string, int> Anywhere) FormCounts(
+        string? previous, string folded, string? next)
+    {
+        var none = (IReadOnlyDictionary<string, int>)new Dictionary<string, int>();
+        return (
+            previous is not null && formsAfter.TryGetValue($"{previous} {folded}", out var after) ? after : none,
+            next is not null && formsBefore.TryGetValue($"{folded} {next}", out var before) ? before : none,
+            formsAlone.TryGetValue(folded, out var alone) ? alone : none);
+    }
+
     private void Learn(string line, SyllableLexicon lexicon, bool asLanguage)
     {
         var words = new List<(string Folded, string? Form)>();
