@@ -1,0 +1,35 @@
+using System.Text.Json;
+
+namespace PlanIngest.Extraction.Evaluation;
+
+/// <summary>A field whose F1 fell under its floor.</summary>
+public sealed record FloorMiss(string Field, double? Measured, double Floor);
+
+/// <summary>
+/// Regression floors: the lowest F1 each field (and "overall") may score on a set, kept in a JSON object
+/// beside the set (<c>{"overall": 0.95, "issuer.name": 0.9}</c>). Floors are the measured figures minus one
+/// point, so a change that makes extraction worse on a field fails, and one that makes it better is seen.
+/// </summary>
+public sealed class FieldFloors(IReadOnlyDictionary<string, double> floors)
+{
+    public IReadOnlyDictionary<string, double> Values { get; } = floors;
+
+    public static FieldFloors Load(string path) =>
+        new(JsonSerializer.Deserialize<Dictionary<string, double>>(File.ReadAllText(path)) ?? throw new JsonException($"{path}: empty floors"));
+
+    /// <summary>Fields under their floor. A field with no F1 (nothing to find, nothing found) is not under any floor.</summary>
+    public IReadOnlyList<FloorMiss> Check(EvaluationReport report)
+    {
+        var misses = new List<FloorMiss>();
+        foreach (var (field, floor) in Values.OrderBy(v => v.Key, StringComparer.Ordinal))
+        {
+            var measured = field == "overall" ? report.OverallF1 : report.Fields.FirstOrDefault(f => f.Field == field)?.F1;
+            if (measured is { } m && m < floor)
+            {
+                misses.Add(new FloorMiss(field, m, floor));
+            }
+        }
+
+        return misses;
+    }
+}
