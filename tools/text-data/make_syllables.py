@@ -19,7 +19,7 @@ for line in open("/usr/share/hunspell/vi_VN.dic", encoding="utf-8").read().split
     w = unicodedata.normalize("NFC", line.split("/")[0].strip().lower())
     if is_syllable(w):
         words.add(w)
-for corpus in sorted(data.glob("corpus-*.txt")) + [data / "domain-vocabulary.txt", data / "provinces.txt"]:
+for corpus in sorted(data.glob("corpus-*.txt")) + [data / "domain-vocabulary.txt", data / "provinces.tsv", data / "districts.tsv"]:
     for w in re.findall(r"\w+", unicodedata.normalize("NFC", corpus.read_text(encoding="utf-8")).lower()):
         if is_syllable(w) and not w.isascii():
             words.add(w)

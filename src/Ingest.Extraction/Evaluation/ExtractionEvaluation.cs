@@ -66,19 +66,30 @@ public sealed class ExtractionEvaluation(ExtractionPipeline pipeline)
             {
                 var (input, goldPath) = pairs[i];
                 var gold = LoadGold(goldPath);
-                try
-                {
-                    var fields = IsRecord(input) ? LoadRecord(input) : (await pipeline.ProcessAsync(input, ct).ConfigureAwait(false)).Fields;
-                    documents[i] = new DocumentScore(Path.GetFileName(input), FieldScorer.Score(gold, fields), null, fields);
-                }
-                catch (Exception e) when (e is Reading.DocumentReadException or Reading.Ocr.OcrUnavailableException or DllNotFoundException or JsonException)
-                {
-                    // A file that cannot be read scores as extracting nothing: every gold value is missed.
-                    documents[i] = new DocumentScore(Path.GetFileName(input), FieldScorer.Score(gold, ExtractedFields.Empty), e.Message);
-                }
+                var (fields, error) = IsRecord(input) ? ReadRecord(input) : await ExtractAsync(input, ct).ConfigureAwait(false);
+                // A file that cannot be read scores as extracting nothing: every gold value is missed.
+                documents[i] = new DocumentScore(Path.GetFileName(input), FieldScorer.Score(gold, fields ?? ExtractedFields.Empty), error, fields);
             }).ConfigureAwait(false);
 
         return Summarise(documents);
+    }
+
+    private async Task<(ExtractedFields? Fields, string? Error)> ExtractAsync(string input, CancellationToken cancellationToken)
+    {
+        var result = await pipeline.ProcessAsync(input, cancellationToken).ConfigureAwait(false);
+        return (result.Value?.Fields, result.Failure?.Reason);
+    }
+
+    private static (ExtractedFields? Fields, string? Error) ReadRecord(string input)
+    {
+        try
+        {
+            return (LoadRecord(input), null);
+        }
+        catch (JsonException e)
+        {
+            return (null, e.Message);
+        }
     }
 
     public static EvaluationReport Summarise(IReadOnlyList<DocumentScore> documents)

@@ -58,7 +58,7 @@ public static class FieldScorer
             Single("number", gold.Number, actual.Number, (g, a) => NumberKey(g) == NumberKey(a)),
             Single("issuer.name", gold.Issuer?.Name, actual.Issuer?.Name),
             Single("issuer.parent", gold.Issuer?.Parent, actual.Issuer?.Parent),
-            Single("issuer.level", gold.Issuer?.Level, actual.Issuer?.Level),
+            Single("issuer.level", Name(gold.Issuer?.Level), Name(actual.Issuer?.Level)),
             Single("issuer.province", gold.Issuer?.Province, actual.Issuer?.Province),
             Similar("co_issuers", gold.CoIssuers.Select(i => i.Name ?? string.Empty).ToList(), actual.CoIssuers.Select(i => i.Name ?? string.Empty).ToList()),
             Single("place", gold.Place, actual.Place),
@@ -87,7 +87,7 @@ public static class FieldScorer
         scores.Add(Attribute("indicators.text", indicators, i => NonEmpty(i.Text), Clause));
         scores.Add(Attribute("indicators.section", indicators, i => i.Section));
 
-        var deadlines = ListMatcher.Match(gold.Deadlines, actual.Deadlines, d => $"{d.Date}|{d.Kind}", (g, a) => TextMatch.TokenSimilarity(g.Text, a.Text), 0);
+        var deadlines = ListMatcher.Match(gold.Deadlines, actual.Deadlines, d => $"{d.Date}|{Name(d.Kind)}", (g, a) => TextMatch.TokenSimilarity(g.Text, a.Text), 0);
         scores.Add(Counted("deadlines", deadlines.Count, gold.Deadlines.Count, actual.Deadlines.Count));
         scores.Add(Attribute("deadlines.text", deadlines, d => NonEmpty(d.Text), Clause));
 
@@ -100,17 +100,24 @@ public static class FieldScorer
     }
 
     /// <summary>
-    /// A number's key for comparison: folded, without spaces, dashes and slashes, so that the forms a
-    /// document writes one symbol in (66/NQHĐND, 66/NQ-HĐND, 84 QĐ/TWĐTN, 84-QĐ/TWĐTN) compare equal.
+    /// A number's key for comparison: <see cref="DocumentNumber"/>'s canonical key, so that the forms a
+    /// document writes one symbol in (66/NQHĐND, 66/NQ-HĐND, 84 QĐ/TWĐTN, 84-QĐ/TWĐTN) compare equal; a
+    /// number that is not one by its rules falls back to its folded letters and digits.
     /// </summary>
     public static string NumberKey(string? number) =>
-        number is null ? string.Empty : new string(TextMatch.Folded(number).Where(char.IsLetterOrDigit).ToArray());
+        number is null ? string.Empty : DocumentNumber.KeyFor(number) ?? new string(TextMatch.Folded(number).Where(char.IsLetterOrDigit).ToArray());
+
+    /// <summary>An enum value as CONTRACT.md writes it ("trung ương", ">=", "due").</summary>
+    private static string? Name<T>(T? value) where T : struct, Enum =>
+        value is null ? null : System.Text.Json.JsonSerializer.Serialize(value.Value, RecordJson.Options).Trim('"');
+
+    private static string Name<T>(T value) where T : struct, Enum => Name((T?)value)!;
 
     private static string ReferenceKey(string? number, string? docType) =>
         number is null ? "type:" + TextMatch.Folded(docType) : "no:" + NumberKey(number);
 
     private static string IndicatorKey(Indicator indicator) =>
-        $"{indicator.Value.ToString("0.###", CultureInfo.InvariantCulture)}|{indicator.Comparator}";
+        $"{indicator.Value.ToString("0.###", CultureInfo.InvariantCulture)}|{Name(indicator.Comparator)}";
 
     /// <summary>
     /// Units agree when one's words begin the other's ("lượt đoàn viên" and "lượt đoàn viên, thanh niên",

@@ -12,7 +12,7 @@ internal static class CitationMerger
     {
         var citations = mentions
             .Where(m => m.Number is not null && !LegalBasisParser.IsOwn(m.Number, ownNumber))
-            .GroupBy(m => Text.TextFolding.Fold(m.Number!))
+            .GroupBy(m => DocumentNumber.KeyFor(m.Number) ?? Text.TextFolding.Fold(m.Number!))
             .Select(g =>
             {
                 var fullest = g.OrderByDescending(m => (m.Date is null ? 0 : 2) + (m.Issuer is null ? 0 : 1)).First();

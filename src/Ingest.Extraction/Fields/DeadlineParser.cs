@@ -65,8 +65,8 @@ internal static partial class DeadlineParser
             }
 
             var clause = ClauseText(text, from.Index);
-            found.Add((from.Index, new Deadline(start, "start", clause)));
-            found.Add((from.Index + 1, new Deadline(end, "end", clause)));
+            found.Add((from.Index, new Deadline(start, DeadlineKind.Start, clause)));
+            found.Add((from.Index + 1, new Deadline(end, DeadlineKind.End, clause)));
             used.Add((from.Index, d2.End));
         }
 
@@ -80,7 +80,7 @@ internal static partial class DeadlineParser
                 continue;
             }
 
-            found.Add((to.Index, new Deadline(date, "end", ClauseText(text, to.Index))));
+            found.Add((to.Index, new Deadline(date, DeadlineKind.End, ClauseText(text, to.Index))));
             used.Add((to.Index, d.End));
         }
 
@@ -92,7 +92,7 @@ internal static partial class DeadlineParser
                 continue;
             }
 
-            var kind = d.Date is null ? "recurring" : "due";
+            var kind = d.Date is null ? DeadlineKind.Recurring : DeadlineKind.Due;
             found.Add((due.Index, new Deadline(d.Date, kind, ClauseText(text, due.Index))));
             used.Add((due.Index, d.End));
         }
@@ -106,7 +106,7 @@ internal static partial class DeadlineParser
                 continue;
             }
 
-            found.Add((d.Start, new Deadline(date, "event", ClauseText(text, d.Start))));
+            found.Add((d.Start, new Deadline(date, DeadlineKind.Event, ClauseText(text, d.Start))));
             used.Add((ev.Index, d.End));
         }
 
@@ -114,7 +114,7 @@ internal static partial class DeadlineParser
         {
             if (DateReader.ReadAt(folded, q.Index) is { Date: { } date } d && Free(q.Index, d.End))
             {
-                found.Add((q.Index, new Deadline(date, "event", ClauseText(text, q.Index))));
+                found.Add((q.Index, new Deadline(date, DeadlineKind.Event, ClauseText(text, q.Index))));
                 used.Add((q.Index, d.End));
             }
         }
@@ -123,14 +123,14 @@ internal static partial class DeadlineParser
         {
             if (IsRecurringAction(folded, r) && Free(r.Index, r.Index + r.Length))
             {
-                found.Add((r.Index, new Deadline(null, "recurring", ClauseText(text, r.Index))));
+                found.Add((r.Index, new Deadline(null, DeadlineKind.Recurring, ClauseText(text, r.Index))));
                 used.Add((r.Index, r.Index + r.Length));
             }
         }
 
         // "Hằng tháng, … trước ngày 25": one recurring deadline, read twice.
         var ordered = found.OrderBy(f => f.At).Select(f => f.Deadline).ToList();
-        return ordered.Where((d, i) => d.Kind != "recurring" || !ordered.Take(i).Any(p => p.Kind == "recurring" && p.Text == d.Text)).ToList();
+        return ordered.Where((d, i) => d.Kind != DeadlineKind.Recurring || !ordered.Take(i).Any(p => p.Kind == DeadlineKind.Recurring && p.Text == d.Text)).ToList();
     }
 
     /// <summary>

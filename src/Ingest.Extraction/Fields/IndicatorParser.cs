@@ -96,7 +96,7 @@ internal static partial class IndicatorParser
                 subject,
                 value,
                 unit,
-                comparator ?? "=",
+                ContractNames.Parse<Comparator>(comparator) ?? Comparator.Equal,
                 sections.PathAt(at)));
         }
 

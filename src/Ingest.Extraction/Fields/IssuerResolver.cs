@@ -27,7 +27,7 @@ internal static partial class IssuerResolver
         {
             var (name, parent) = fromHeader.Value;
             var province = ProvinceOf(name, parent) ?? ProvinceInText(text.Folded);
-            return new IssuerInfo(name.Text, parent?.Text, LevelOf(name, parent), province);
+            return new IssuerInfo(name.Text, parent?.Text, ContractNames.Parse<IssuerLevel>(LevelOf(name, parent)), province);
         }
 
         var fromBody = FromBody(text, signer);
@@ -47,7 +47,7 @@ internal static partial class IssuerResolver
 
         warnings.Add("issuer: no header; taken from the signature and the body");
         var ownProvince = found.Place is { } place ? Provinces.Find(Text.TextFolding.Fold(place), allowDamage: false) : null;
-        return new IssuerInfo(named, null, LevelOf(found, null), ownProvince ?? textProvince);
+        return new IssuerInfo(named, null, ContractNames.Parse<IssuerLevel>(LevelOf(found, null)), ownProvince ?? textProvince);
     }
 
     private static (BodyName Name, BodyName? Parent)? FromHeader(HeaderResult header)

@@ -1,4 +1,4 @@
 namespace PlanIngest.Extraction.Model;
 
-/// <summary>A numeric target. <paramref name="Comparator"/> is one of =, &gt;=, &gt;, &lt;=, &lt;.</summary>
-public sealed record Indicator(string Text, string? Subject, decimal Value, string? Unit, string Comparator, string? Section);
+/// <summary>A numeric target: "Đạt 95% cử tri đi bầu cử trở lên" is 95, "%", <see cref="Model.Comparator.AtLeast"/>.</summary>
+public sealed record Indicator(string Text, string? Subject, decimal Value, string? Unit, Comparator Comparator, string? Section);

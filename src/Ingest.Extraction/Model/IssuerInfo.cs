@@ -1,4 +1,4 @@
 namespace PlanIngest.Extraction.Model;
 
-/// <summary>The issuing body. <paramref name="Level"/> is "trung ương", "tỉnh", "huyện" or "xã".</summary>
-public sealed record IssuerInfo(string? Name, string? Parent, string? Level, string? Province);
+/// <summary>The issuing body (CONTRACT.md §1a): its name as others cite it, the body above it, its tier and province.</summary>
+public sealed record IssuerInfo(string? Name, string? Parent, IssuerLevel? Level, string? Province);

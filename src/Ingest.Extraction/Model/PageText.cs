@@ -6,4 +6,11 @@ namespace PlanIngest.Extraction.Model;
 /// <param name="Method">How the text was obtained.</param>
 /// <param name="Confidence">OCR mean confidence 0..1; null when the page was not OCRed.</param>
 /// <param name="Rotation">Clockwise degrees turned before OCR; null when not OCRed.</param>
-public sealed record PageText(int Number, string Text, PageMethod Method, double? Confidence = null, int? Rotation = null);
+public sealed record PageText(int Number, string Text, PageMethod Method, double? Confidence = null, int? Rotation = null)
+{
+    /// <summary>
+    /// The page after the normalise stage (converted, NFC, repaired): what extraction and the index see,
+    /// kept so that a better extractor can re-run without reading the file again. Null until normalised.
+    /// </summary>
+    public string? Normalized { get; init; }
+}

@@ -18,9 +18,12 @@ public sealed class DocumentReader
         pdf = new PdfReader(ocr);
     }
 
-    public async Task<ReadDocument> ReadAsync(string path, CancellationToken cancellationToken = default)
+    public async Task<ReadDocument> ReadAsync(string path, CancellationToken cancellationToken = default) =>
+        await ReadAsync(await SourceFile.LoadAsync(path, cancellationToken).ConfigureAwait(false), cancellationToken).ConfigureAwait(false);
+
+    /// <summary>Reads an opened source; its <see cref="SourceFile.Path"/> is the name the record keeps.</summary>
+    public async Task<ReadDocument> ReadAsync(SourceFile file, CancellationToken cancellationToken = default)
     {
-        var file = await SourceFile.LoadAsync(path, cancellationToken).ConfigureAwait(false);
         CheckNameAgreesWithContent(file);
         var reader = file.Kind switch
         {
@@ -33,7 +36,7 @@ public sealed class DocumentReader
         var pages = await ReadPagesAsync(reader, file, cancellationToken).ConfigureAwait(false);
         var ocrConfidences = pages.Where(p => p.Confidence is not null).Select(p => p.Confidence!.Value).ToList();
         var source = new SourceInfo(
-            path,
+            file.Path,
             file.Sha256,
             file.MediaType,
             pages.Count,

@@ -16,11 +16,11 @@ internal static class PageOcr
         }
         catch (OcrPageException e)
         {
-            throw new DocumentReadException($"page {pageNumber}: {e.Message}", e);
+            throw new DocumentReadException($"page {pageNumber}: {e.Message}", e, e.TimedOut ? FailureKind.Transient : FailureKind.Permanent);
         }
         catch (DocumentReadException e)
         {
-            throw new DocumentReadException($"page {pageNumber}: {e.Message}", e);
+            throw new DocumentReadException($"page {pageNumber}: {e.Message}", e, e.Kind);
         }
     }
 }

@@ -14,10 +14,10 @@ internal sealed class PlainTextReader : IPageReader
 
     public Task<IReadOnlyList<PageText>> ReadAsync(SourceFile file, CancellationToken cancellationToken)
     {
-        var text = Decode(file.Bytes).ReplaceLineEndings("\n");
-        // A form feed is how text exports of scanned documents mark page breaks.
-        IReadOnlyList<PageText> pages = text.Split('\f')
-            .Select((page, index) => new PageText(index + 1, page, PageMethod.PlainText))
+        // A form feed is how text exports of scanned documents mark page breaks. Split before unifying
+        // line endings: ReplaceLineEndings counts a form feed as a line ending too.
+        IReadOnlyList<PageText> pages = Decode(file.Bytes).Split('\f')
+            .Select((page, index) => new PageText(index + 1, page.ReplaceLineEndings("\n"), PageMethod.PlainText))
             .ToList();
         return Task.FromResult(pages);
     }

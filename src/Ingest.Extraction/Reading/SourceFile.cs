@@ -4,7 +4,11 @@ using Polly.Retry;
 
 namespace PlanIngest.Extraction.Reading;
 
-/// <summary>A file's bytes, read once, with their digest and their sniffed kind.</summary>
+/// <summary>
+/// A file's bytes, read once, with their digest and their sniffed kind: the opened source the pipeline
+/// takes. Load it from a path, or from a stream the caller opened (the worker opens inbox files itself,
+/// so that it alone decides what may be followed), or from bytes already in memory (a web upload).
+/// </summary>
 public sealed class SourceFile
 {
     /// <summary>Larger inputs are refused rather than read into memory.</summary>
@@ -53,16 +57,8 @@ public sealed class SourceFile
             throw new DocumentReadException("no such file");
         }
 
-        if (info.Length == 0)
-        {
-            throw new DocumentReadException("empty file (0 bytes)");
-        }
-
-        if (info.Length > MaxBytes)
-        {
-            throw new DocumentReadException($"file too large ({info.Length / (1024 * 1024)} MiB; limit {MaxBytes / (1024 * 1024)} MiB)");
-        }
-
+        CheckLength(info.Length);
+        var (length, written) = (info.Length, info.LastWriteTimeUtc);
         byte[] bytes;
         try
         {
@@ -70,11 +66,74 @@ public sealed class SourceFile
                 async token => await File.ReadAllBytesAsync(path, token).ConfigureAwait(false),
                 cancellationToken).ConfigureAwait(false);
         }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        catch (FileNotFoundException)
+        {
+            throw new DocumentReadException("no such file");
+        }
+        catch (IOException e)
+        {
+            // Still failing after the retries: locked or held open for now, worth another try later.
+            throw new DocumentReadException($"cannot be read: {e.Message}", e, FailureKind.Transient);
+        }
+        catch (UnauthorizedAccessException e)
         {
             throw new DocumentReadException($"cannot be read: {e.Message}", e);
         }
 
-        return bytes.Length == 0 ? throw new DocumentReadException("empty file (0 bytes)") : new SourceFile(path, bytes);
+        // A scanner or a copy still writing the file: what was read is not the document.
+        info.Refresh();
+        if (!info.Exists || info.Length != length || info.LastWriteTimeUtc != written || bytes.Length != length)
+        {
+            throw new DocumentReadException("changed while being read (still being written?)", FailureKind.Transient);
+        }
+
+        return FromBytes(path, bytes);
+    }
+
+    /// <summary>Reads an opened stream to its end; <paramref name="name"/> is what errors and the record call it.</summary>
+    public static async Task<SourceFile> LoadAsync(Stream stream, string name, CancellationToken cancellationToken)
+    {
+        if (stream.CanSeek)
+        {
+            CheckLength(stream.Length - stream.Position);
+        }
+
+        using var copy = new MemoryStream();
+        var buffer = new byte[81920];
+        try
+        {
+            int read;
+            while ((read = await stream.ReadAsync(buffer, cancellationToken).ConfigureAwait(false)) > 0)
+            {
+                copy.Write(buffer, 0, read);
+                CheckLength(copy.Length);
+            }
+        }
+        catch (IOException e)
+        {
+            throw new DocumentReadException($"cannot be read: {e.Message}", e, FailureKind.Transient);
+        }
+
+        return FromBytes(name, copy.ToArray());
+    }
+
+    /// <summary>A source over bytes already in memory.</summary>
+    public static SourceFile FromBytes(string name, byte[] bytes)
+    {
+        CheckLength(bytes.Length);
+        return new SourceFile(name, bytes);
+    }
+
+    private static void CheckLength(long length)
+    {
+        if (length == 0)
+        {
+            throw new DocumentReadException("empty file (0 bytes)");
+        }
+
+        if (length > MaxBytes)
+        {
+            throw new DocumentReadException($"file too large ({length / (1024 * 1024)} MiB; limit {MaxBytes / (1024 * 1024)} MiB)");
+        }
     }
 }

@@ -10,8 +10,11 @@ internal static class DataNames
     /// <summary>Clean Vietnamese texts the phrase dictionary learns from: Data/corpus-*.txt.</summary>
     public const string CorpusPrefix = "PlanIngest.Text.corpus-";
 
-    /// <summary>The 63 pre-2025 provinces, shared by the repair and the field parsers.</summary>
-    public const string Provinces = "PlanIngest.Text.provinces.txt";
+    /// <summary>The gazetteer's provinces (63 before 1 July 2025, 34 after), shared by the repair and the field parsers.</summary>
+    public const string Provinces = "PlanIngest.Text.provinces.tsv";
+
+    /// <summary>The gazetteer's district-level units of the pre-2025 provinces.</summary>
+    public const string Districts = "PlanIngest.Text.districts.tsv";
 
     public const string Abbreviations = "PlanIngest.Text.abbreviations.txt";
 }

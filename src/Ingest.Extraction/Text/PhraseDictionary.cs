@@ -4,7 +4,8 @@ namespace PlanIngest.Extraction.Text;
 /// What clean Vietnamese text says about folded syllables in context: how often each folded syllable
 /// and pair occurs (the language model of the OCR repair) and which accented spelling a folded syllable
 /// takes after / before / between given neighbours (the folded → accented phrase dictionary).
-/// Learnt from the embedded corpus (Data/corpus-*.txt) and domain vocabulary (Data/domain-vocabulary.txt).
+/// Learnt from the embedded corpus (Data/corpus-*.txt), the domain vocabulary (Data/domain-vocabulary.txt)
+/// and the gazetteer's place names (<see cref="Places.Gazetteer"/>).
 /// </summary>
 internal sealed class PhraseDictionary
 {
@@ -21,11 +22,23 @@ internal sealed class PhraseDictionary
     private readonly Dictionary<string, Dictionary<string, int>> formsBefore = new(StringComparer.Ordinal);
     private readonly Dictionary<string, Dictionary<string, int>> formsBetween = new(StringComparer.Ordinal);
 
-    public PhraseDictionary(IEnumerable<string> lines, SyllableLexicon lexicon)
+    /// <param name="lines">Clean text: learnt as language (word and pair counts) and as accented forms.</param>
+    /// <param name="lexicon">Which words are syllables with a form to learn.</param>
+    /// <param name="names">
+    /// Place names ("huyện Tam Nông"): learnt only as forms in their own context. ~750 district names
+    /// counted as language would make their syllables look common (tây, tân, phú) and their spellings the
+    /// dominant form (Tam for tâm): measured, folded accuracy on testdata/repair fell from 98.2% to 97.8%.
+    /// </param>
+    public PhraseDictionary(IEnumerable<string> lines, SyllableLexicon lexicon, IEnumerable<string>? names = null)
     {
         foreach (var line in lines)
         {
-            Learn(line, lexicon);
+            Learn(line, lexicon, asLanguage: true);
+        }
+
+        foreach (var name in names ?? [])
+        {
+            Learn(name, lexicon, asLanguage: false);
         }
 
         Total = unigrams.Sum();
@@ -75,7 +88,7 @@ internal sealed class PhraseDictionary
         return Dominant(formsAlone, folded, 0.85, 3) is { } alone ? (alone, "dominant form") : null;
     }
 
-    private void Learn(string line, SyllableLexicon lexicon)
+    private void Learn(string line, SyllableLexicon lexicon, bool asLanguage)
     {
         var words = new List<(string Folded, string? Form)>();
         foreach (var token in WordTokens.Split(line))
@@ -96,6 +109,12 @@ internal sealed class PhraseDictionary
         for (var i = 0; i < words.Count; i++)
         {
             var (folded, form) = words[i];
+            if (!asLanguage)
+            {
+                LearnInContext(words, i);
+                continue;
+            }
+
             if (!ids.TryGetValue(folded, out var id))
             {
                 ids[folded] = id = unigrams.Count;
@@ -119,20 +138,31 @@ internal sealed class PhraseDictionary
             }
 
             Increment(formsAlone, folded, form);
-            if (i > 0)
-            {
-                Increment(formsAfter, $"{words[i - 1].Folded} {folded}", form);
-            }
+            LearnInContext(words, i);
+        }
+    }
 
-            if (i + 1 < words.Count)
-            {
-                Increment(formsBefore, $"{folded} {words[i + 1].Folded}", form);
-            }
+    private void LearnInContext(List<(string Folded, string? Form)> words, int i)
+    {
+        var (folded, form) = words[i];
+        if (form is null)
+        {
+            return;
+        }
 
-            if (i > 0 && i + 1 < words.Count)
-            {
-                Increment(formsBetween, $"{words[i - 1].Folded} {folded} {words[i + 1].Folded}", form);
-            }
+        if (i > 0)
+        {
+            Increment(formsAfter, $"{words[i - 1].Folded} {folded}", form);
+        }
+
+        if (i + 1 < words.Count)
+        {
+            Increment(formsBefore, $"{folded} {words[i + 1].Folded}", form);
+        }
+
+        if (i > 0 && i + 1 < words.Count)
+        {
+            Increment(formsBetween, $"{words[i - 1].Folded} {folded} {words[i + 1].Folded}", form);
         }
     }
 
@@ -171,7 +201,14 @@ internal sealed class PhraseDictionary
         Increment(forms, form);
     }
 
-    private static readonly Lazy<PhraseDictionary> Lazy = new(() => new PhraseDictionary(
-        EmbeddedData.Names(DataNames.CorpusPrefix).SelectMany(EmbeddedData.Lines).Concat(EmbeddedData.Lines(DataNames.Vocabulary)).Concat(EmbeddedData.Lines(DataNames.Provinces)),
-        SyllableLexicon.Shared));
+    private static readonly Lazy<PhraseDictionary> Lazy = new(() =>
+    {
+        var gazetteer = Places.Gazetteer.Shared;
+        var provinces = gazetteer.Provinces(Places.AdministrativeEra.Before2025).Concat(gazetteer.Provinces(Places.AdministrativeEra.From2025))
+            .Select(p => p.FullName).Distinct(StringComparer.Ordinal);
+        return new PhraseDictionary(
+            EmbeddedData.Names(DataNames.CorpusPrefix).SelectMany(EmbeddedData.Lines).Concat(EmbeddedData.Lines(DataNames.Vocabulary)).Concat(provinces),
+            SyllableLexicon.Shared,
+            gazetteer.Districts.Select(d => d.FullName).Distinct(StringComparer.Ordinal));
+    });
 }

@@ -67,24 +67,13 @@ internal static class ExtractCommand
 
     private static async Task<DocumentRecord?> TryProcessAsync(ExtractionPipeline pipeline, string path, CancellationToken token)
     {
-        try
+        var result = await pipeline.ProcessAsync(path, token);
+        if (result.Failure is { } failure)
         {
-            return await pipeline.ProcessAsync(path, token);
-        }
-        catch (DocumentReadException e)
-        {
-            ConsoleOutput.FileError(path, e.Message);
-        }
-        catch (OcrUnavailableException e)
-        {
-            ConsoleOutput.FileError(path, $"OCR unavailable: {e.Message}");
-        }
-        catch (DllNotFoundException e)
-        {
-            ConsoleOutput.FileError(path, $"OCR unavailable: {e.Message}");
+            ConsoleOutput.FileError(path, failure.Reason);
         }
 
-        return null;
+        return result.Value;
     }
 
     private static void PrintSummary(DocumentRecord record)

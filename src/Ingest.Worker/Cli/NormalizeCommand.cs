@@ -21,24 +21,15 @@ internal static class NormalizeCommand
 
     private static async Task<int> RunAsync(string path, bool json, OcrOptions options, CancellationToken token)
     {
-        ReadDocument read;
-        NormalizedText result;
-        try
+        using var ocr = new OcrEnginePool(options);
+        var outcome = await ExtractionPipeline.Create(ocr).ReadAndNormalizeAsync(path, token);
+        if (outcome.Failure is { } failure)
         {
-            using var ocr = new OcrEnginePool(options);
-            (read, result) = await ExtractionPipeline.Create(ocr).ReadAndNormalizeAsync(path, token);
-        }
-        catch (DocumentReadException e)
-        {
-            ConsoleOutput.FileError(path, e.Message);
-            return ExitCodes.FileFailed;
-        }
-        catch (Exception e) when (e is OcrUnavailableException or DllNotFoundException)
-        {
-            ConsoleOutput.FileError(path, $"OCR unavailable: {e.Message}");
+            ConsoleOutput.FileError(path, failure.Reason);
             return ExitCodes.FileFailed;
         }
 
+        var (read, result) = (outcome.Value!.Read, outcome.Value.Text);
         if (json)
         {
             ConsoleOutput.Json(new

@@ -1,4 +1,5 @@
 using PlanIngest.Extraction.Fields;
+using PlanIngest.Extraction.Model;
 
 namespace PlanIngest.Extraction.Tests.Fields;
 
@@ -8,7 +9,7 @@ public sealed class DeadlineTests
 
     private static IReadOnlyList<(string? Date, string Kind)> Read(string body) =>
         Extractor.Extract("KẾ HOẠCH\nThử nghiệm\n\nI. TỔ CHỨC\n\n" + body + "\n").Deadlines
-            .Select(d => (d.Date?.ToString(), d.Kind)).ToList();
+            .Select(d => (d.Date?.ToString(), ContractNames.Of(d.Kind))).ToList();
 
     [Fact]
     public void Due_dates() =>
@@ -45,7 +46,7 @@ public sealed class DeadlineTests
     {
         var deadlines = Extractor.Extract(TestFiles.ReadSeed("000")).Deadlines;
 
-        var due = Assert.Single(deadlines, d => d.Kind == "due");
+        var due = Assert.Single(deadlines, d => d.Kind == DeadlineKind.Due);
         Assert.Equal("2021-03-19", due.Date?.ToString());
         Assert.Equal("day", due.Precision);
     }

@@ -1,4 +1,5 @@
 using PlanIngest.Extraction.Fields;
+using PlanIngest.Extraction.Model;
 
 namespace PlanIngest.Extraction.Tests.Fields;
 
@@ -28,7 +29,7 @@ public sealed class HeaderParserTests
         Assert.Equal("Bình Phước", fields.Place);
         Assert.Equal("Ban Thường trực Ủy ban MTTQ Việt Nam tỉnh Bình Phước", fields.Issuer?.Name);
         Assert.Equal("Ủy ban MTTQ Việt Nam tỉnh Bình Phước", fields.Issuer?.Parent);
-        Assert.Equal("tỉnh", fields.Issuer?.Level);
+        Assert.Equal(IssuerLevel.Province, fields.Issuer?.Level);
         Assert.Equal("Phat dong phong trao thi dua nam 2021", fields.Title);
         Assert.Contains(fields.Warnings, w => w.StartsWith("number:", StringComparison.Ordinal));
     }
@@ -54,7 +55,7 @@ public sealed class HeaderParserTests
         Assert.Equal("45-KH/HU", fields.Number);
         Assert.Equal("Huyện ủy Nghĩa Hưng", fields.Issuer?.Name);
         Assert.Equal("Đảng bộ tỉnh Nam Định", fields.Issuer?.Parent);
-        Assert.Equal("huyện", fields.Issuer?.Level);
+        Assert.Equal(IssuerLevel.District, fields.Issuer?.Level);
         Assert.Equal("Nam Định", fields.Issuer?.Province);
         Assert.Equal("Nâng cao chất lượng công tác phát triển đảng viên giai đoạn 2023 - 2025", fields.Title);
         Assert.Equal([2023, 2024, 2025], fields.Years);
@@ -73,7 +74,7 @@ public sealed class HeaderParserTests
 
         var issuer = Extractor.Extract(text).Issuer;
 
-        Assert.Equal(new("Sở Y tế tỉnh Hà Tĩnh", "UBND tỉnh Hà Tĩnh", "tỉnh", "Hà Tĩnh"), issuer);
+        Assert.Equal(new("Sở Y tế tỉnh Hà Tĩnh", "UBND tỉnh Hà Tĩnh", IssuerLevel.Province, "Hà Tĩnh"), issuer);
     }
 
     [Fact]
@@ -90,7 +91,7 @@ public sealed class HeaderParserTests
         var issuer = Extractor.Extract(text).Issuer;
 
         Assert.Equal("Ban Tuyên giáo Thành ủy Đà Nẵng", issuer?.Name);
-        Assert.Equal("tỉnh", issuer?.Level);
+        Assert.Equal(IssuerLevel.Province, issuer?.Level);
     }
 
     [Fact]
@@ -120,7 +121,7 @@ public sealed class HeaderParserTests
         var fields = Extractor.Extract(text);
 
         Assert.Equal("Hải Châu", fields.Place);
-        Assert.Equal(new("Ủy ban nhân dân quận Hải Châu", null, "huyện", "Đà Nẵng"), fields.Issuer);
+        Assert.Equal(new("Ủy ban nhân dân quận Hải Châu", null, IssuerLevel.District, "Đà Nẵng"), fields.Issuer);
     }
 
     [Fact]

@@ -1,4 +1,5 @@
 using PlanIngest.Extraction.Fields;
+using PlanIngest.Extraction.Model;
 
 namespace PlanIngest.Extraction.Tests.Fields;
 
@@ -28,7 +29,7 @@ public sealed class IndicatorTests
 
         Assert.Equal(value, indicator.Value);
         Assert.Equal(unit, indicator.Unit);
-        Assert.Equal(comparator, indicator.Comparator);
+        Assert.Equal(comparator, ContractNames.Of(indicator.Comparator));
         Assert.Equal("I.1", indicator.Section);
     }
 
@@ -37,7 +38,7 @@ public sealed class IndicatorTests
     {
         var indicators = Read("- Mỗi huyện xây dựng ít nhất 01 phóng sự/1 năm và 02 bài viết/1 năm.");
 
-        Assert.Equal([(1m, "phóng sự/1 năm", ">="), (2m, "bài viết/1 năm", ">=")], indicators.Select(i => (i.Value, i.Unit, i.Comparator)));
+        Assert.Equal([(1m, "phóng sự/1 năm", ">="), (2m, "bài viết/1 năm", ">=")], indicators.Select(i => (i.Value, i.Unit, ContractNames.Of(i.Comparator))));
     }
 
     [Theory]
@@ -56,7 +57,7 @@ public sealed class IndicatorTests
 
         var turnout = Assert.Single(indicators, i => i.Value == 95m);
         Assert.Equal("%", turnout.Unit);
-        Assert.Equal(">=", turnout.Comparator);
+        Assert.Equal(Comparator.AtLeast, turnout.Comparator);
         Assert.Equal("II.5", turnout.Section);
         Assert.Contains(indicators, i => i.Value == 82.5m && i.Unit == "%");
     }

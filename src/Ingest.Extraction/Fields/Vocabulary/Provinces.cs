@@ -1,4 +1,5 @@
 using PlanIngest.Extraction.Text;
+using PlanIngest.Extraction.Text.Places;
 
 namespace PlanIngest.Extraction.Fields.Vocabulary;
 
@@ -8,10 +9,11 @@ namespace PlanIngest.Extraction.Fields.Vocabulary;
 /// </summary>
 internal static class Provinces
 {
-    private static readonly string[] Names = [.. EmbeddedData.Lines(DataNames.Provinces)];
+    private static readonly string[] Names = [.. Gazetteer.Shared.Provinces(AdministrativeEra.Before2025).Select(p => p.Name)];
 
-    /// <summary>Cities run by the centre: a "thành phố" among these is a province-level body.</summary>
-    private static readonly HashSet<string> CentralCities = ["hanoi", "hochiminh", "haiphong", "danang", "cantho"];
+    /// <summary>Cities run by the centre (before 2025): a "thành phố" among these is a province-level body.</summary>
+    private static readonly HashSet<string> CentralCities = Gazetteer.Shared.Provinces(AdministrativeEra.Before2025)
+        .Where(p => p.Type == UnitType.CentralCity).Select(p => Letters.Key(TextFolding.Fold(p.Name))).ToHashSet();
 
     private static readonly Dictionary<string, string> ByKey = Names.ToDictionary(n => Letters.Key(TextFolding.Fold(n)));
 

@@ -45,15 +45,18 @@ internal sealed class OcrEngine : IDisposable
         return Marshal.PtrToStringUTF8(TesseractApi.TessVersion()) ?? "unknown";
     }
 
-    public OcrPageResult Recognize(PixHandle page, TimeSpan timeLimit)
+    /// <exception cref="OperationCanceledException">Cancelled, also part-way through a page.</exception>
+    public OcrPageResult Recognize(PixHandle page, TimeSpan timeLimit, CancellationToken cancellationToken = default)
     {
+        cancellationToken.ThrowIfCancellationRequested();
         using var straight = Deskew(page);
-        var first = RecognizeAsIs(straight ?? page, timeLimit, 0);
+        var first = RecognizeAsIs(straight ?? page, timeLimit, 0, cancellationToken);
         if (first.Confidence >= CheckOrientationBelowConfidence)
         {
             return first;
         }
 
+        cancellationToken.ThrowIfCancellationRequested();
         var quarterTurns = DetectQuarterTurns(straight ?? page);
         if (quarterTurns == 0)
         {
@@ -61,7 +64,7 @@ internal sealed class OcrEngine : IDisposable
         }
 
         using var upright = Checked(LeptonicaApi.pixRotateOrth(straight ?? page, quarterTurns), "rotate");
-        var turned = RecognizeAsIs(upright, timeLimit, quarterTurns * 90);
+        var turned = RecognizeAsIs(upright, timeLimit, quarterTurns * 90, cancellationToken);
         return turned.Confidence > first.Confidence ? turned : first;
     }
 
@@ -74,16 +77,21 @@ internal sealed class OcrEngine : IDisposable
         }
     }
 
-    private OcrPageResult RecognizeAsIs(PixHandle page, TimeSpan timeLimit, int rotation)
+    private OcrPageResult RecognizeAsIs(PixHandle page, TimeSpan timeLimit, int rotation, CancellationToken cancellationToken)
     {
         TesseractApi.TessBaseAPISetImage2(recognizer, page);
         using var monitor = MonitorHandle.Create();
         TesseractApi.TessMonitorSetDeadlineMSecs(monitor, (int)Math.Min(int.MaxValue, timeLimit.TotalMilliseconds));
+        using var cancellation = MonitorCancellation.Attach(monitor, cancellationToken);
+        var started = System.Diagnostics.Stopwatch.GetTimestamp();
         try
         {
             if (TesseractApi.TessBaseAPIRecognize(recognizer, monitor) != 0)
             {
-                throw new OcrPageException($"recognition failed or exceeded the {timeLimit.TotalSeconds:0.##} s page limit");
+                // Tesseract gives one answer for "cancelled", "out of time" and "failed"; the token and the clock tell them apart.
+                cancellationToken.ThrowIfCancellationRequested();
+                var timedOut = System.Diagnostics.Stopwatch.GetElapsedTime(started) >= timeLimit;
+                throw new OcrPageException(timedOut ? $"recognition exceeded the {timeLimit.TotalSeconds:0.##} s page limit" : "recognition failed", timedOut);
             }
 
             var text = TakeText(TesseractApi.TessBaseAPIGetUTF8Text(recognizer));

@@ -36,7 +36,7 @@ public sealed class OcrEnginePool : IDisposable
                     try
                     {
                         using var page = decode();
-                        return engine.Recognize(page, options.PageTimeLimit);
+                        return engine.Recognize(page, options.PageTimeLimit, cancellationToken);
                     }
                     finally
                     {

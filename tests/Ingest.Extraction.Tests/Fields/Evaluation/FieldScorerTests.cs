@@ -25,13 +25,13 @@ public sealed class FieldScorerTests
     {
         var gold = new ExtractedFields
         {
-            Indicators = [new("a", null, 95, "%", ">=", "II.5"), new("b", null, 100, "%", "=", "II.1"), new("c", null, 100, "%", "=", "II.1")],
-            Deadlines = [new(PartialDate.TryDay(2021, 3, 19), "due", "x"), new(null, "recurring", "y")],
+            Indicators = [new("a", null, 95, "%", Comparator.AtLeast, "II.5"), new("b", null, 100, "%", Comparator.Equal, "II.1"), new("c", null, 100, "%", Comparator.Equal, "II.1")],
+            Deadlines = [new(PartialDate.TryDay(2021, 3, 19), DeadlineKind.Due, "x"), new(null, DeadlineKind.Recurring, "y")],
         };
         var actual = new ExtractedFields
         {
-            Indicators = [new("other text", "s", 95, "%", ">=", null), new("b", null, 100, "%", "=", null), new("z", null, 95, "%", "=", null)],
-            Deadlines = [new(PartialDate.TryDay(2021, 3, 19), "event", "x")],
+            Indicators = [new("other text", "s", 95, "%", Comparator.AtLeast, null), new("b", null, 100, "%", Comparator.Equal, null), new("z", null, 95, "%", Comparator.Equal, null)],
+            Deadlines = [new(PartialDate.TryDay(2021, 3, 19), DeadlineKind.Event, "x")],
         };
 
         Assert.Equal(new FieldScore("indicators", 2, 1, 1), Field(gold, actual, "indicators"));

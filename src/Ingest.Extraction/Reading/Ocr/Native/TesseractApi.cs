@@ -61,4 +61,11 @@ internal static partial class TesseractApi
 
     [LibraryImport(NativeLibraries.Tesseract)]
     internal static partial void TessMonitorSetDeadlineMSecs(MonitorHandle monitor, int deadline);
+
+    /// <summary><c>cancelFunc</c> is a <c>bool (*)(void* cancel_this, int words)</c>, asked after every word.</summary>
+    [LibraryImport(NativeLibraries.Tesseract)]
+    internal static partial void TessMonitorSetCancelFunc(MonitorHandle monitor, IntPtr cancelFunc);
+
+    [LibraryImport(NativeLibraries.Tesseract)]
+    internal static partial void TessMonitorSetCancelThis(MonitorHandle monitor, IntPtr cancelThis);
 }
