@@ -30,7 +30,8 @@ public sealed class FieldExtractor
         var (legalBases, unnumbered) = LegalBasisParser.Parse(text, lines, header.BodyStart, mentions, header.Number);
         var citations = CitationMerger.Merge(mentions, unnumbered, header.Number);
         var sections = new SectionMap(lines, header.BodyStart);
-        var indicators = IndicatorParser.Parse(text, sections, header.BodyStart, mentions);
+        var reported = new ReportedFigures(text, lines, header.BodyStart, header.IssuedDate?.Year);
+        var indicators = IndicatorParser.Parse(text, sections, header.BodyStart, mentions, reported);
         var deadlines = DeadlineParser.Parse(text, header.BodyStart, mentions);
         var signer = SignerParser.Parse(lines);
         var issuer = IssuerResolver.Resolve(header, text, signer, warnings);
