@@ -34,7 +34,7 @@ public sealed class FieldExtractor
         var indicators = IndicatorParser.Parse(text, sections, header.BodyStart, mentions, reported);
         var deadlines = DeadlineParser.Parse(text, header.BodyStart, mentions);
         var signer = SignerParser.Parse(lines);
-        var issuer = IssuerResolver.Resolve(header, text, signer, warnings);
+        var (issuer, coIssuers) = IssuerResolver.Resolve(header, text, lines, signer, warnings);
         if (header.DocType is not null && header.IssuedDate is null)
         {
             warnings.Add("issued_date: no dated place line in the header");
@@ -45,6 +45,7 @@ public sealed class FieldExtractor
             DocType = header.DocType,
             Number = header.Number,
             Issuer = issuer,
+            CoIssuers = coIssuers,
             Place = PlaceResolver.Resolve(header.Place, issuer),
             IssuedDate = header.IssuedDate,
             Title = header.Title,

@@ -73,6 +73,28 @@ internal static partial class SignerParser
             : new SignerInfo(onBehalf.Count == 0 ? null : string.Join(" / ", onBehalf), title, name);
     }
 
+    /// <summary>
+    /// The bodies the signatures act for ("TM. BAN THƯỜNG VỤ" → "BAN THƯỜNG VỤ"), one per signature column,
+    /// left to right: a joint document has one for each of its bodies. KT. and TL. lines act for a person.
+    /// </summary>
+    public static IReadOnlyList<string> OnBehalfBodies(IReadOnlyList<TextLine> lines)
+    {
+        var bodies = new List<string>();
+        for (var i = Math.Max(0, lines.Count - TailLines); i < lines.Count; i++)
+        {
+            foreach (var (segment, folded) in Segments(lines[i]))
+            {
+                var marker = OnBehalfMarker().Match(folded);
+                if (marker.Success && Regex.IsMatch(folded[marker.Index..], @"^(?:t\s?/\s?m|tm)\b") && Letters.IsUpper(segment[marker.Index..]))
+                {
+                    bodies.Add(Letters.Squash(segment[(marker.Index + marker.Length)..]));
+                }
+            }
+        }
+
+        return bodies;
+    }
+
     private static IEnumerable<(string Segment, string Folded)> Segments(TextLine line)
     {
         var foldedParts = ColumnGap().Split(line.Folded);
