@@ -10,7 +10,7 @@ namespace PlanIngest.Extraction.Fields;
 /// </summary>
 internal static partial class DeadlineParser
 {
-    [GeneratedRegex(@"\bt[uiy]r?\s+(?=(?:ngay\s+|thang\s+|quy\s+|n[a-z]{1,2}m\s+)?\d|thang|quy)")]
+    [GeneratedRegex(@"\bt(?:[uiy]r?|t\??)\s+(?=(?:ngay\s+|thang\s+|quy\s+|n[a-z]{1,2}m\s+)?\d|thang|quy)")]
     private static partial Regex PeriodFrom();
 
     [GeneratedRegex(@"\G\s*,?\s*(?:den|toi)\s+(?:het\s+)?(?:ngay\s+)?")]
@@ -22,7 +22,7 @@ internal static partial class DeadlineParser
     [GeneratedRegex(@"(?:\btr[uw][a-z]{1,3}|\bch[a-z]m\s+nh[a-z]t(?:\s+(?:tr[uw][a-z]{1,3}|la|vao))?|\bhan\s+chot(?:\s+(?:la|vao))?|\bhoan\s+thanh\s+(?:truoc|trong))\s+(?:ngay\s+)?(?=\d|thang|quy)")]
     private static partial Regex DueLead();
 
-    [GeneratedRegex(@"(?:\btrong\s+(?=thang|quy)|\bvao\s+(?:dip\s+)?(?:cu[a-z]i\s+|dau\s+|giua\s+)?(?:ngay\s+)?(?=thang|quy|n[a-z]{1,2}m|\d)|\bcu[a-z]i\s+(?=n[a-z]{1,2}m\s+\d)|\(\s*(?=quy|n[a-z]{1,2}m\s+\d|thang\s+\d)|(?:^|\n|;)\s*[-+*]?\s*(?=n[a-z]{1,2}m\s+\d{4}\s*,?\s+[a-z]))")]
+    [GeneratedRegex(@"(?:\btrong\s+(?=thang|quy|n[a-z]{1,2}m\s+\d{4}\b)|\bvao\s+(?:dip\s+)?(?:cu[a-z]i\s+|dau\s+|giua\s+)?(?:ngay\s+)?(?=thang|quy|n[a-z]{1,2}m|\d)|\bcu[a-z]i\s+(?=n[a-z]{1,2}m\s+\d)|\(\s*(?=quy|n[a-z]{1,2}m\s+\d|thang\s+\d)|(?:^|\n|;)\s*[-+*]?\s*(?=n[a-z]{1,2}m\s+\d{4}\s*,?\s+[a-z]))")]
     private static partial Regex EventLead();
 
     [GeneratedRegex(@"\bquy\s+(?:iv|i{1,3}|[1-4])\s?/{1,2}\s?\d{4}")]
@@ -34,11 +34,13 @@ internal static partial class DeadlineParser
     [GeneratedRegex(@"(?:ky\s+niem|ngay\s+truyen\s+thong|ngay\s+thanh\s+lap|ngay\s+le)[^.;\n]{0,80}$", RegexOptions.RightToLeft)]
     private static partial Regex AnniversaryBefore();
 
-    public static IReadOnlyList<Deadline> Parse(FoldedText text, int bodyStart, IReadOnlyList<ReferenceMention> references)
+    /// <param name="preamble">The Căn cứ / Thực hiện paragraphs: dates there belong to the documents cited.</param>
+    /// <param name="year">The document's year: a sentence opening with an earlier year tells what was done.</param>
+    public static IReadOnlyList<Deadline> Parse(FoldedText text, int bodyStart, IReadOnlyList<ReferenceMention> references, IReadOnlyList<(int Start, int End)> preamble, int? year)
     {
         var folded = text.Folded;
         var found = new List<(int At, Deadline Deadline)>();
-        var used = new List<(int Start, int End)>();
+        var used = new List<(int Start, int End)>(preamble);
 
         bool Free(int start, int end) =>
             !used.Any(u => start < u.End && end > u.Start) && !references.Any(r => start < r.End && end > r.Start);
@@ -101,8 +103,10 @@ internal static partial class DeadlineParser
         {
             var at = ev.Index + ev.Length;
             var d = DateReader.ReadAt(folded, at);
-            if (d?.Date is not { } date || !Free(d.Start, d.End) || IsAnniversary(folded, d.Start))
+            if (d?.Date is not { } date || !Free(d.Start, d.End) || IsAnniversary(folded, d.Start)
+                || year is { } documentYear && date.Year < documentYear && Regex.IsMatch(ev.Value, @"^(?:\s|[\n;]|[-+*])*$"))
             {
+                // "Năm 2023 toàn huyện có 46 sản phẩm …" in a plan of 2024 reports the past, it sets nothing.
                 continue;
             }
 

@@ -30,9 +30,10 @@ public sealed class FieldExtractor
         var (legalBases, unnumbered) = LegalBasisParser.Parse(text, lines, header.BodyStart, mentions, header.Number);
         var citations = CitationMerger.Merge(mentions, unnumbered, header.Number);
         var sections = new SectionMap(lines, header.BodyStart);
-        var reported = new ReportedFigures(text, lines, header.BodyStart, header.IssuedDate?.Year);
+        var preamble = LegalBasisParser.Preamble(lines, header.BodyStart);
+        var reported = new ReportedFigures(text, lines, header.BodyStart, header.IssuedDate?.Year, preamble);
         var indicators = IndicatorParser.Parse(text, sections, header.BodyStart, mentions, reported);
-        var deadlines = DeadlineParser.Parse(text, header.BodyStart, mentions);
+        var deadlines = DeadlineParser.Parse(text, header.BodyStart, mentions, preamble, header.IssuedDate?.Year);
         var signer = SignerParser.Parse(lines);
         var (issuer, coIssuers) = IssuerResolver.Resolve(header, text, lines, signer, warnings);
         if (header.DocType is not null && header.IssuedDate is null)

@@ -115,6 +115,9 @@ internal static partial class LegalBasisParser
     [GeneratedRegex(@"[,;]\s*(?:thuc\s*hien|can\s*cu)\s+(?=[a-z])")]
     private static partial Regex InnerOpening();
 
+    /// <summary>The preamble's paragraphs (folded spans): references there are bases, not the plan's own dates or targets.</summary>
+    public static IReadOnlyList<(int Start, int End)> Preamble(IReadOnlyList<TextLine> lines, int bodyStart) => PreambleSpans(lines, bodyStart);
+
     private static List<(int Start, int End)> PreambleSpans(IReadOnlyList<TextLine> lines, int bodyStart)
     {
         var spans = new List<(int, int)>();

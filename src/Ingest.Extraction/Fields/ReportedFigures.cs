@@ -6,7 +6,8 @@ namespace PlanIngest.Extraction.Fields;
 /// Figures that report rather than target (CONTRACT.md §1a: baselines and achieved results are not
 /// indicators): numbers under a heading of results or of the current situation ("I. KẾT QUẢ ĐẠT ĐƯỢC",
 /// "THỰC TRẠNG", "ĐÁNH GIÁ TÌNH HÌNH"), in a sentence told in the past ("đã", "đến nay", "hiện có",
-/// "chiếm", "thời gian qua", "Năm 2023, …" in a document of 2024) and the starting value of "từ X lên Y".
+/// "chiếm", "thời gian qua", "Năm 2023, …" in a document of 2024), the starting value of "từ X lên Y", and
+/// those of the documents the preamble cites.
 /// </summary>
 internal sealed partial class ReportedFigures
 {
@@ -36,8 +37,10 @@ internal sealed partial class ReportedFigures
     [GeneratedRegex(@"^\s*%?\s*(?:len|xuong|den|toi)\s+(?:tren\s+|duoi\s+|muc\s+)?\d")]
     private static partial Regex ToAfter();
 
-    public ReportedFigures(FoldedText text, IReadOnlyList<TextLine> lines, int bodyStart, int? year)
+    public ReportedFigures(FoldedText text, IReadOnlyList<TextLine> lines, int bodyStart, int? year, IReadOnlyList<(int Start, int End)> preamble)
     {
+        // Figures in the preamble are those of the documents it cites.
+        resultSections.AddRange(preamble);
         this.text = text;
         this.year = year;
         marked = text.Original.Any(c => c is 'đ' or 'Đ' or 'ã' or 'ạ' or 'ế' or 'ộ');
