@@ -53,6 +53,10 @@ internal static partial class HeaderCells
     [GeneratedRegex(@"^[\s\-_*=~•.|]*$")]
     private static partial Regex SeparatorOnly();
 
+    // OCR specks around the cells: underscores, lone accents, stray punctuation at an end ("Số: 45/KH-THCS_", "ˆ", "DÂN. :").
+    [GeneratedRegex(@"(?<=\S)_+(?=\s|$)|(?:^|(?<=\s))[\p{Sk}\p{Mn}'`´ˆ˜]+(?=\s|$)|[\s.:;,]+$")]
+    private static partial Regex Noise();
+
     public static IReadOnlyList<HeaderCell> Read(FoldedText text, IReadOnlyList<TextLine> lines, int end)
     {
         var raw = new List<HeaderCell>();
@@ -61,7 +65,12 @@ internal static partial class HeaderCells
             var column = 0;
             foreach (var (start, stop) in Segments(lines[i]))
             {
-                var original = Letters.Squash(text.Slice(lines[i].Start + start, lines[i].Start + stop));
+                var original = Noise().Replace(Letters.Squash(text.Slice(lines[i].Start + start, lines[i].Start + stop)), string.Empty).Trim();
+                if (original.Length == 0)
+                {
+                    continue;
+                }
+
                 var folded = Text.TextFolding.Fold(original);
                 var kind = Classify(original, folded);
                 // An upper-case name in the right column is the organisation's own name ("HỘI NÔNG DÂN VIỆT NAM",
@@ -183,6 +192,7 @@ internal static partial class HeaderCells
 
     private static HeaderCellKind Classify(string original, string folded)
     {
+        folded = Regex.Replace(folded, @"(?<=\p{L}):(?=\p{L})", string.Empty);
         if (SeparatorOnly().IsMatch(folded))
         {
             return HeaderCellKind.Separator;
@@ -287,8 +297,9 @@ internal static partial class HeaderCells
                 // "Quảng Ngãi, ngày" + "22 tháng 02 năm 2024"; "Đắk Nông, ngày 21" + "tháng 02 năm 2023".
                 return b.Line > a.Line && Regex.IsMatch(a.Folded, @"ngay(?:\s+\d{1,2})?\s*$") && Regex.IsMatch(b.Folded, @"^(?:\d|thang)");
             case HeaderCellKind.Motto:
-                return b.Line > a.Line && Regex.IsMatch(a.Folded, @"^\s*cong\s*$");
-            case HeaderCellKind.Body or HeaderCellKind.Other when b.Kind == HeaderCellKind.PlaceDate && b.Line == a.Line + 1:
+                // "CỘNG" / "HÒA XÃ HỘI …"; "… CHỦ NGHĨA VIỆT" / "NAM".
+                return b.Line > a.Line && (Regex.IsMatch(a.Folded, @"^\s*cong\s*$") || Regex.IsMatch(a.Folded, @"\bviet\s*$") && Regex.IsMatch(b.Folded, @"^\s*nam\b"));
+            case HeaderCellKind.Body or HeaderCellKind.Other when b.Kind == HeaderCellKind.PlaceDate && b.Line <= a.Line + 2:
                 // "Bình" + "Định, ngày 07 tháng 9 năm 2022": a place broken before its last word.
                 return Regex.IsMatch(a.Text, @"^\p{Lu}\p{Ll}+(?:\s\p{Lu}\p{Ll}+)?$") && Regex.IsMatch(b.Text, @"^\p{L}+(?:[\s-]\p{L}+)*\s*,");
             case HeaderCellKind.Body when b.Kind is HeaderCellKind.Body or HeaderCellKind.Organisation && b.Line > a.Line:

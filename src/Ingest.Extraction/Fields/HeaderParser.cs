@@ -65,7 +65,8 @@ internal static partial class HeaderParser
             switch (cell.Kind)
             {
                 case HeaderCellKind.Number when number is null:
-                    var cellText = new FoldedText(cell.Text);
+                    // "02/CT:PH-HĐTN": OCR drops a colon into a symbol.
+                    var cellText = new FoldedText(Regex.Replace(cell.Text, @"(?<=\p{L}):(?=\p{L})", string.Empty));
                     var lead = NumberLine().Match(cellText.Folded);
                     if (NumberSymbol.ReadAt(cellText, lead.Length) is { } symbol)
                     {

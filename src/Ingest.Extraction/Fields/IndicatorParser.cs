@@ -173,7 +173,7 @@ internal static partial class IndicatorParser
             return at;
         }
 
-        unit += Regex.Replace(text.Slice(at, at + rate.Length), @"\s*/\s*", "/").Replace("/1", "/1 ", StringComparison.Ordinal);
+        unit += Regex.Replace(Regex.Replace(text.Slice(at, at + rate.Length), @"\s*/\s*", "/"), @"/1\s*(?=\p{L})", "/1 ");
         return at + rate.Length;
     }
 

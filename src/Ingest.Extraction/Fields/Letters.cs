@@ -106,7 +106,7 @@ internal static class Letters
 
     /// <summary>"CHÂU THÀNH" → "Châu Thành" (place names).</summary>
     public static string TitleCase(string text) =>
-        string.Join(' ', Squash(text).Split(' ').Select(w => IsAcronym(w) ? w : Capitalise(w.ToLowerInvariant())));
+        string.Join(' ', Squash(text).Split(' ').Where(w => w.Any(char.IsLetterOrDigit)).Select(w => IsAcronym(w) ? w : Capitalise(w.ToLowerInvariant())));
 
     public static string Capitalise(string word)
     {

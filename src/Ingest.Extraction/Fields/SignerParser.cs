@@ -87,7 +87,12 @@ internal static partial class SignerParser
                 var marker = OnBehalfMarker().Match(folded);
                 if (marker.Success && Regex.IsMatch(folded[marker.Index..], @"^(?:t\s?/\s?m|tm)\b") && Letters.IsUpper(segment[marker.Index..]))
                 {
-                    bodies.Add(Letters.Squash(segment[(marker.Index + marker.Length)..]));
+                    // The next column may follow after a single space in OCR text: a signing title or a second
+                    // "TM." ends this body ("TM. BAN THƯỜNG VỤ HUYỆN ĐOÀN TRƯỞNG PHÒNG …").
+                    var body = Letters.Squash(segment[(marker.Index + marker.Length)..]);
+                    var bodyFolded = Text.TextFolding.Fold(body);
+                    var end = Regex.Match(bodyFolded, @"\s(?:t\s?/\s?m|tm\.|kt\.|k/t|(?:pho\s+)?(?:truong\s+phong|truong\s+ban|chu\s+tich|giam\s+doc|bi\s+thu|hieu\s+truong))\b");
+                    bodies.Add(end.Success ? body[..end.Index].Trim() : body);
                 }
             }
         }

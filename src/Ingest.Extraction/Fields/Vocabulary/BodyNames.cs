@@ -94,7 +94,7 @@ internal static class BodyNames
         var p = 0;
         while (p < key.Length)
         {
-            var match = MatchAt(key, p);
+            var match = MatchAt(line, key, origin, p);
             var last = parts.Count > 0 ? parts[^1] : null;
             var afterUnit = last is { Kind: BodyPartKind.Unit };
             var afterPlaced = last is { Kind: BodyPartKind.Body } && (PlacedBodies.Contains(last.Text) || NamedBodies.Contains(last.Text));
@@ -124,6 +124,14 @@ internal static class BodyNames
                 }
 
                 p = placeEnd;
+                continue;
+            }
+
+            if (match is null && IsWordStart(line, origin, p) && FuzzyMatchAt(key, p) is { } near)
+            {
+                // "ĐOAÀN CHU TỊCH": a long body phrase read with one letter wrong is still that phrase.
+                parts.Add(new BodyPart(BodyPartKind.Body, near.Phrase.Text, near.Phrase.Level));
+                p += near.Length;
                 continue;
             }
 
@@ -162,9 +170,31 @@ internal static class BodyNames
         return new BodyName(parts);
     }
 
-    /// <summary>The longest phrase whose key starts the line's key at <paramref name="p"/>, ending at a word boundary.</summary>
+    /// <summary>The longest phrase whose key starts the line's key at <paramref name="p"/>.</summary>
     private static Phrase? MatchAt(string key, int p) =>
         Phrases.FirstOrDefault(ph => string.CompareOrdinal(key, p, ph.Key, 0, ph.Key.Length) == 0);
+
+    /// <summary>
+    /// The phrase at <paramref name="p"/>, a unit word only when the line spells it so: folded, "QUẢN" is
+    /// "quận" and "TĨNH" is "tỉnh"; text without any marks (accent-stripped) cannot tell and is taken as written.
+    /// </summary>
+    private static Phrase? MatchAt(string line, string key, int[] origin, int p)
+    {
+        var phrase = MatchAt(key, p);
+        if (phrase is not { IsUnit: true } || !line.Any(IsMarked))
+        {
+            return phrase;
+        }
+
+        var end = p + phrase.Key.Length < origin.Length ? origin[p + phrase.Key.Length] : line.Length;
+        var written = new string(line[origin[p]..end].Where(char.IsLetter).ToArray()).ToLowerInvariant();
+        return NotUnits.Contains(written) ? null : phrase;
+    }
+
+    /// <summary>Words that fold to a unit word but are not one ("BAN QUẢN LÝ", "tình hình", "xa").</summary>
+    private static readonly HashSet<string> NotUnits = ["quản", "quan", "quán", "tĩnh", "tình", "tính", "xa", "xả", "xá", "phuờng"];
+
+    private static bool IsMarked(char c) => c > 127 && char.IsLetter(c);
 
     /// <summary>
     /// Where a place name from the gazetteer that starts at <paramref name="from"/> ends (the longest of up to
@@ -203,6 +233,30 @@ internal static class BodyNames
         return found;
     }
 
+    private static bool IsWordStart(string line, int[] origin, int p) => origin[p] == 0 || !char.IsLetterOrDigit(line[origin[p] - 1]);
+
+    /// <summary>A body phrase of eight letters or more within one edit of the key at <paramref name="p"/>, longest first.</summary>
+    private static (Phrase Phrase, int Length)? FuzzyMatchAt(string key, int p)
+    {
+        foreach (var phrase in Phrases)
+        {
+            if (phrase.Key.Length < 8 || phrase.Kind is WordKind.Unit or WordKind.Country)
+            {
+                continue;
+            }
+
+            foreach (var length in new[] { phrase.Key.Length, phrase.Key.Length + 1, phrase.Key.Length - 1 })
+            {
+                if (p + length <= key.Length && Fuzzy.Distance(key.Substring(p, length), phrase.Key) <= 1)
+                {
+                    return (phrase, length);
+                }
+            }
+        }
+
+        return null;
+    }
+
     /// <summary>Where the next word that starts a known phrase begins (word starts only), or the key's length.</summary>
     private static int NextPhraseStart(string line, string key, int[] origin, int from)
     {
@@ -214,7 +268,7 @@ internal static class BodyNames
                 continue;
             }
 
-            if (MatchAt(key, q) is { } phrase && (q + phrase.Key.Length >= key.Length || origin[q + phrase.Key.Length] > 0 && !char.IsLetterOrDigit(line[origin[q + phrase.Key.Length] - 1])))
+            if (MatchAt(line, key, origin, q) is { } phrase && (q + phrase.Key.Length >= key.Length || origin[q + phrase.Key.Length] > 0 && !char.IsLetterOrDigit(line[origin[q + phrase.Key.Length] - 1])))
             {
                 return q;
             }
