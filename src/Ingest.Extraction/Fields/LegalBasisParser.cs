@@ -11,7 +11,7 @@ namespace PlanIngest.Extraction.Fields;
 /// </summary>
 internal static partial class LegalBasisParser
 {
-    [GeneratedRegex(@"^\s*(?:[-+*•]\s*)?(?:can\s*c[a-z]{1,2}\b|thuc\s*hien\b|tren\s*co\s*so\b|nh[a-z]m\s*cu\s*th[a-z]\s*ho[a-z]?\b|huong\s*ung\b|theo\s*de\s*nghi\b)")]
+    [GeneratedRegex(@"^[\s\-+*•_~|—""'.]*(?:can\W{0,2}\s*c[a-z]{1,2}\b|thuc\s*hien\b|tren\s*co\s*so\b|nh[a-z]m\s*cu\s*th[a-z]\s*ho[a-z]?\b|huong\s*ung\b|theo\s*de\s*nghi\b)")]
     private static partial Regex Opening();
 
     [GeneratedRegex(@"^\s*(?:[ivxl|1]{1,4}\s*[.]\s|[a-z]{0,3}\s*[.]?\s*muc\s*d|\d+\s*[.]\s)")]
@@ -147,6 +147,12 @@ internal static partial class LegalBasisParser
                 if (i > first && PreambleEnd().IsMatch(lines[i].Folded))
                 {
                     ends = true;
+                    break;
+                }
+
+                // "Kính gửi: …" / "Căn cứ …" without a blank line between: a lead after a finished line starts a paragraph.
+                if (i > first && Opening().IsMatch(lines[i].Folded) && Regex.IsMatch(lines[i - 1].Original.TrimEnd(), @"[.;:,]$") && !Opening().IsMatch(lines[first].Folded))
+                {
                     break;
                 }
 
