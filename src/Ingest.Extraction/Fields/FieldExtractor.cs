@@ -29,6 +29,12 @@ public sealed class FieldExtractor
         var mentions = ReferenceParser.FindAll(text);
         var (legalBases, unnumbered) = LegalBasisParser.Parse(text, lines, header.BodyStart, mentions, header.Number);
         var citations = CitationMerger.Merge(mentions, unnumbered, header.Number);
+        if (!AdministrativeEvidence.IsAdministrative(text, header, legalBases.Count))
+        {
+            // A news article, a chat or a letter: what it cites by number is all it shares with the documents.
+            return ExtractedFields.Empty with { Citations = citations, Warnings = ["not an administrative document: no header, preamble, signature of office or sections"] };
+        }
+
         var sections = new SectionMap(lines, header.BodyStart);
         var preamble = LegalBasisParser.Preamble(lines, header.BodyStart);
         var reported = new ReportedFigures(text, lines, header.BodyStart, header.IssuedDate?.Year, preamble);
