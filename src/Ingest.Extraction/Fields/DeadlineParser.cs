@@ -166,13 +166,13 @@ internal static partial class DeadlineParser
     {
         var folded = text.Folded;
         var start = at;
-        while (start > 0 && folded[start - 1] is not ('.' or ';' or '\n' or '!' or '?') && at - start < 200)
+        while (start > 0 && folded[start - 1] is not ('.' or ';' or '!' or '?') && !LineWraps.IsItemBreak(folded, start - 1) && at - start < 200)
         {
             start--;
         }
 
         var end = at;
-        while (end < folded.Length && folded[end] is not (';' or '\n' or '!' or '?') && end - at < 200)
+        while (end < folded.Length && folded[end] is not (';' or '!' or '?') && !LineWraps.IsItemBreak(folded, end) && end - at < 200)
         {
             if (folded[end] == '.' && (end + 1 >= folded.Length || !char.IsDigit(folded[end + 1])))
             {

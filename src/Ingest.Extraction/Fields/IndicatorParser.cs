@@ -125,11 +125,13 @@ internal static partial class IndicatorParser
     {
         var lineStart = Math.Max(0, numberStart - 40);
         var before = folded[lineStart..numberStart];
-        var cut = ClauseBreak().Matches(before);
+        var cut = ClauseBreak().Matches(before).Where(c => c.Value != "\n" || LineWraps.IsItemBreak(folded, lineStart + c.Index)).ToList();
         if (cut.Count > 0)
         {
             before = before[(cut[^1].Index + cut[^1].Length)..];
         }
+
+        before = before.Replace('\n', ' ');
 
         var rest = folded[unitEnd..Math.Min(folded.Length, unitEnd + 80)];
         var troLen = TroLen.Match(rest);
@@ -210,7 +212,7 @@ internal static partial class IndicatorParser
     private static (int Start, int End) Clause(string folded, int at)
     {
         var start = at;
-        while (start > 0 && folded[start - 1] is not (';' or '\n' or ':' or '!' or '?') && !IsFullStop(folded, start - 1) && at - start < 300)
+        while (start > 0 && folded[start - 1] is not (';' or ':' or '!' or '?') && !IsFullStop(folded, start - 1) && !LineWraps.IsItemBreak(folded, start - 1) && at - start < 300)
         {
             start--;
         }
@@ -219,7 +221,7 @@ internal static partial class IndicatorParser
         var end = at;
         while (end < folded.Length && folded[end] is not (';' or '!' or '?') && !IsFullStop(folded, end) && end - at < 300)
         {
-            if (folded[end] == '\n' && end + 1 < folded.Length && (folded[end + 1] is '-' or '*' or '+' or '\n' || char.IsDigit(folded[end + 1])))
+            if (LineWraps.IsItemBreak(folded, end))
             {
                 break;
             }

@@ -14,7 +14,7 @@ internal static partial class IndicatorSubject
     private const int MaxWords = 12;
 
     // Where the measured phrase after the value ends: clause punctuation and the qualifiers of a target.
-    [GeneratedRegex(@"[;.:!?(\n]|\s-\s|,\s*(?:trong\s+do|dong\s+thoi|khong|bao\s+dam|dam\s+bao|phan\s+dau|moi|gop\s+phan|nham|tao|va\s+\d)\b|\b(?:tr[a-z0-9]{0,2}\s+[l1i]en|tro\s+xuong|so\s+voi|trong\s+(?:nam|thang|quy|dip|thoi\s+gian|nhung|vong|giai\s+doan)|vao\s+(?:ngay|thang|nam|quy|cuoi|dau|giua|dip|thu)|truoc\s+(?:ngay|thang|nam)|cham\s+nhat|den\s+(?:nam|het|cuoi|ngay|thang)|tu\s+(?:nam|ngay|thang)|moi|hang\s+(?:nam|thang|quy|tuan|ngay)|dinh\s+ky|hoac\s+\d|nham|de|gan\s+voi|theo\s+(?:quy|ke|chi|huong|nghi|ke)|tai\s+(?:cac|dia)|o\s+muc)\b")]
+    [GeneratedRegex(@"[;.:!?(]|\n(?=[ \t]*(?:\n|[-+*•]|\d{1,2}\s*[.)]))|\s-\s|,\s*(?:trong\s+do|dong\s+thoi|khong|bao\s+dam|dam\s+bao|phan\s+dau|moi|gop\s+phan|nham|tao|va\s+\d)\b|\b(?:tr[a-z0-9]{0,2}\s+[l1i]en|tro\s+xuong|so\s+voi|trong\s+(?:nam|thang|quy|dip|thoi\s+gian|nhung|vong|giai\s+doan)|vao\s+(?:ngay|thang|nam|quy|cuoi|dau|giua|dip|thu)|truoc\s+(?:ngay|thang|nam)|cham\s+nhat|den\s+(?:nam|het|cuoi|ngay|thang)|tu\s+(?:nam|ngay|thang)|moi|hang\s+(?:nam|thang|quy|tuan|ngay)|dinh\s+ky|hoac\s+\d|nham|de|gan\s+voi|theo\s+(?:quy|ke|chi|huong|nghi|ke)|tai\s+(?:cac|dia)|o\s+muc)\b")]
     private static partial Regex AfterStop();
 
     // Words that open a clause without naming what is measured ("Phấn đấu giảm …", "Đến năm 2025 có …").
@@ -118,10 +118,10 @@ internal static partial class IndicatorSubject
             start += action[^1].Index + 1;
         }
 
-        var span = folded[start..end];
+        var span = folded[start..end].Replace('\n', ' ');
         var lead = LeadingVerbs().Match(span);
         var from = start + (lead.Success ? lead.Length : 0);
-        var trail = TrailingVerbs().Match(folded[from..end]);
+        var trail = TrailingVerbs().Match(folded[from..end].Replace('\n', ' '));
         var to = trail.Success ? from + trail.Index : end;
         return to > from ? Clean(text.Slice(from, to)) : null;
     }

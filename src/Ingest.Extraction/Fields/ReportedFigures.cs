@@ -104,23 +104,19 @@ internal sealed partial class ReportedFigures
     private static (int Start, int End) Sentence(string folded, int at)
     {
         var start = at;
-        while (start > 0 && !IsSentenceEnd(folded, start - 1) && !IsItemBreak(folded, start - 1))
+        while (start > 0 && !IsSentenceEnd(folded, start - 1) && !LineWraps.IsItemBreak(folded, start - 1))
         {
             start--;
         }
 
         var end = at;
-        while (end < folded.Length && !IsSentenceEnd(folded, end) && !IsItemBreak(folded, end))
+        while (end < folded.Length && !IsSentenceEnd(folded, end) && !LineWraps.IsItemBreak(folded, end))
         {
             end++;
         }
 
         return (start, end);
     }
-
-    /// <summary>A line break that starts a new item (a blank line, a bullet, a numbered point), not a wrapped line.</summary>
-    private static bool IsItemBreak(string folded, int i) =>
-        folded[i] == '\n' && (i + 1 >= folded.Length || Regex.IsMatch(folded.AsSpan(i + 1, Math.Min(6, folded.Length - i - 1)), @"^\s*(?:\n|[-+*•]|\d+\s*[.)]|[ivx]+\s*[.]|[a-d]\s*\))"));
 
     private static bool IsSentenceEnd(string folded, int i) =>
         folded[i] is '!' or '?' || folded[i] == '.' && !(i > 0 && char.IsDigit(folded[i - 1]) && i + 1 < folded.Length && char.IsDigit(folded[i + 1]));
