@@ -73,7 +73,7 @@ internal static partial class LegalBasisParser
         return (bases.OrderBy(b => b.At).Select(b => b.Basis).ToList(), unnumbered);
     }
 
-    [GeneratedRegex(@"(?:^|[;,]|\bva\b|\n\s*\n|\n(?=\s*(?:[-+*•]\s*)?(?:can\s*c[a-z]{1,2}|thuc\s*hien|tren\s*co\s*so)\b))(?:\s|[-+*•]|can\s*c[a-z]{1,2}|thuc\s*hien|tren\s*co\s*so|nh[a-z]m\s*cu\s*th[a-z]\s*ho[a-z]?|huong\s*ung|theo\s*de\s*nghi|ph[a-z]{1,2}i\s*hop|tiep\s*tuc|dong\s*thoi|va)*(?:[^\s;,]+\s+){0,2}?(?:s[o06ebd$&¢§]?\s*[:.]?\s*)?$", RegexOptions.RightToLeft)]
+    [GeneratedRegex(@"(?:^|[;,]|\bva\b|\n\s*\n|\n(?=\s*(?:[-+*•]\s*)?(?:can\s*c[a-z]{1,2}|thuc\s*hien|tren\s*co\s*so)\b))(?:\s|[-+*•]|can\s*c[a-z]{1,2}|thuc\s*hien|tren\s*co\s*so|nh[a-z]m\s*cu\s*th[a-z]\s*ho[a-z]?|huong\s*ung|theo\s*de\s*nghi|ph[a-z]{1,2}i\s*hop|tiep\s*tuc|dong\s*thoi|va|vao|ket\s*qua)*(?:[^\s;,]+\s+){0,2}?(?:s[o06ebd$&¢§]?\s*[:.]?\s*)?$", RegexOptions.RightToLeft)]
     private static partial Regex ClauseOpening();
 
     /// <summary>The mentions listed after a plural lead, with the type and issuer the lead gives them.</summary>

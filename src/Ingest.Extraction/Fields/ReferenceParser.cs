@@ -14,9 +14,9 @@ internal sealed record ReferenceMention(string? DocType, string? Number, Partial
 internal static partial class ReferenceParser
 {
     // The type word right before "số" ("Chỉ thị số", "Quyết địnhsố"), or a law named before its number
-    // ("Luật Tổ chức chính quyền địa phương số 77/2015/QH13").
+    // ("Luật Tổ chức chính quyền địa phương số 77/2015/QH13"); its name may hold a comma ("Luật Phòng, chống thiên tai").
     private static readonly Regex TypeBefore = new(
-        @"(?<type>" + string.Join('|', DocTypes.Words.Select(w => w.Folded.Replace(" ", @"\s+"))) + @")(?<named>(?<=luat)(?:\s+[^\s;,.]+){1,9}?\s+(?=s[o06]\b))?\s*(?:lien\s+tich\s*)?(?:" + Patterns.So + @")?\s*$",
+        @"(?<type>" + string.Join('|', DocTypes.Words.Select(w => w.Folded.Replace(" ", @"\s+"))) + @")(?<named>(?<=luat)(?:,?\s+[^\s;,.]+){1,9}?\s+(?=s[o06]\b))?\s*(?:lien\s+tich\s*)?(?:" + Patterns.So + @")?\s*$",
         // Right to left: the pattern is anchored at the end of the look-back window.
         RegexOptions.Compiled | RegexOptions.RightToLeft);
 
