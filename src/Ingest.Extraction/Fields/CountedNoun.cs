@@ -5,12 +5,16 @@ namespace PlanIngest.Extraction.Fields;
 
 /// <summary>
 /// The noun a count counts (CONTRACT.md §1a <c>unit</c>): a known unit ("căn nhà", "bài viết/1 năm") or, for
-/// any other noun, the short noun phrase after the number ("05 tủ sách", "01 điểm tập kết rác đạt chuẩn"
-/// gives "điểm tập kết rác"). Ages, durations and ranks ("5 tuổi", "10 ngày", "3 sao") are not counts.
+/// any other noun, the short noun phrase after the number up to a verb or preposition ("05 tủ sách", "01
+/// điểm tập kết rác đạt chuẩn" gives "điểm tập kết rác"). Ages, durations and ranks ("5 tuổi", "10 ngày", "3 sao") are not counts.
 /// </summary>
 internal static partial class CountedNoun
 {
-    private const int MaxWords = 3;
+    // A counted noun is rarely longer than four syllables ("điểm tập kết rác"); a phrase that runs on past
+    // them without a verb or preposition is a noun with its description ("tủ sách lớp học thân thiện"),
+    // and only its head pair is the unit.
+    private const int MaxWords = 4;
+    private const int HeadWords = 2;
 
     // A counted noun phrase ends at a verb, a preposition or a qualifier (one or two syllables, folded).
     [GeneratedRegex(@"^(?:tham gia|duoc|dat|co|la|thuc hien|to chuc|xay dung|truc|do|du|hoan thanh|thoat|dang ky|tren|tai|vao|ve|cho|cua|trong|va|hoac|moi|tro len|xuong|so voi|den|theo|nham|de|gan voi|bi|nhan|tiep|can|o|khi|sau|truoc|hang|dinh ky|nhu|ma|thi|se|deu|cung|cac|nhung|mot|hai|ba|ho tro|kiem tra|tuyen truyen|giup|lam)$")]
@@ -55,7 +59,14 @@ internal static partial class CountedNoun
             count++;
         }
 
-                if (count == 0)
+        if (count == MaxWords && count < words.Count && !StopWord().IsMatch(words[count].Word) && !char.IsUpper(words[count].Original.FirstOrDefault())
+            && words[count].End - words[count - 1].End <= words[count].Word.Length + 2)
+        {
+            count = HeadWords;
+            end = words[HeadWords - 1].End;
+        }
+
+        if (count == 0)
         {
             return null;
         }

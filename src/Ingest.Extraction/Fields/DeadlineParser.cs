@@ -103,6 +103,15 @@ internal static partial class DeadlineParser
         {
             var at = ev.Index + ev.Length;
             var d = DateReader.ReadAt(folded, at);
+            if (d is null && Regex.IsMatch(ev.Value, @"^(?:trong|vao)\b") && DateReader.ReadAt(folded, at, allowYearless: true) is { HasYear: false } yearless
+                && Free(yearless.Start, yearless.End))
+            {
+                // "trong quý IV", "vào tháng 9", "vào ngày 15/12": a date with no year comes back every year (CONTRACT.md §1a).
+                found.Add((yearless.Start, new Deadline(null, DeadlineKind.Recurring, ClauseText(text, yearless.Start))));
+                used.Add((ev.Index, yearless.End));
+                continue;
+            }
+
             if (d?.Date is not { } date || !Free(d.Start, d.End) || IsAnniversary(folded, d.Start)
                 || year is { } documentYear && date.Year < documentYear && Regex.IsMatch(ev.Value, @"^(?:\s|[\n;]|[-+*])*$"))
             {
@@ -154,8 +163,23 @@ internal static partial class DeadlineParser
         var atClauseStart = Regex.IsMatch(before, @"(?:^|[\n.;:(,]|\*\s?|-\s?)\s*$");
         var beforeComma = after.TrimStart().StartsWith(',') || after.StartsWith(';') || after.StartsWith(')') || after.StartsWith('.');
         var afterVerb = Regex.IsMatch(before, @"(?:thuc\s+hien|to\s+chuc|ra\s+soat|kiem\s+tra|danh\s+gia)\s*$");
+        // "Tổ chức hội nghị sơ kết hằng năm.": at the end of a clause that opens with an action, the action recurs.
+        var endsActionClause = !isDinhKy && (after.StartsWith('.') || after.StartsWith(';'))
+            && Regex.IsMatch(ClauseHead(folded, r.Index), @"^(?:to\s+chuc|thuc\s+hien|ra\s+soat|kiem\s+tra|danh\s+gia|so\s+ket|tong\s+ket|bao\s+cao|cap\s+nhat|tham\s+muu|phat\s+dong|boi\s+duong|tap\s+huan)\b");
         return atClauseStart || (isDinhKy && (beforeComma || afterVerb || Regex.IsMatch(folded[(r.Index + r.Length)..Math.Min(folded.Length, r.Index + r.Length + 20)], @"^\s+(?:va|\d)")))
-            || (!isDinhKy && (beforeComma && afterVerb));
+            || (!isDinhKy && (beforeComma && afterVerb)) || endsActionClause;
+    }
+
+    /// <summary>The first words of the clause holding <paramref name="at"/>, without bullets.</summary>
+    private static string ClauseHead(string folded, int at)
+    {
+        var start = at;
+        while (start > 0 && folded[start - 1] is not ('.' or ';' or ':' or '\n') && at - start < 200)
+        {
+            start--;
+        }
+
+        return folded[start..at].TrimStart(' ', '-', '+', '*', '•');
     }
 
     private static bool IsAnniversary(string folded, int at) =>

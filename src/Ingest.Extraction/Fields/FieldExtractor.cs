@@ -37,9 +37,11 @@ public sealed class FieldExtractor
 
         var sections = new SectionMap(lines, header.BodyStart);
         var preamble = LegalBasisParser.Preamble(lines, header.BodyStart);
-        var reported = new ReportedFigures(text, lines, header.BodyStart, header.IssuedDate?.Year, preamble);
+        // The year the plan is written in: its date, else the first year its title covers (a cut header).
+        var planYear = header.IssuedDate?.Year ?? YearsResolver.Resolve(header.Title, []).Cast<int?>().FirstOrDefault();
+        var reported = new ReportedFigures(text, lines, header.BodyStart, planYear, preamble);
         var indicators = IndicatorParser.Parse(text, sections, header.BodyStart, mentions, reported);
-        var deadlines = DeadlineParser.Parse(text, header.BodyStart, mentions, preamble, header.IssuedDate?.Year);
+        var deadlines = DeadlineParser.Parse(text, header.BodyStart, mentions, preamble, planYear);
         var signer = SignerParser.Parse(lines);
         var (issuer, coIssuers) = IssuerResolver.Resolve(header, text, lines, signer, warnings);
         if (header.DocType is not null && header.IssuedDate is null)

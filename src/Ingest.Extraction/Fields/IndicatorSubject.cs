@@ -13,8 +13,9 @@ internal static partial class IndicatorSubject
 {
     private const int MaxWords = 12;
 
-    // Where the measured phrase after the value ends: clause punctuation and the qualifiers of a target.
-    [GeneratedRegex(@"[;.:!?(]|\n(?=[ \t]*(?:\n|[-+*•]|\d{1,2}\s*[.)]))|\s-\s|,\s*(?:trong\s+do|dong\s+thoi|khong|bao\s+dam|dam\s+bao|phan\s+dau|moi|gop\s+phan|nham|tao|va\s+\d)\b|\b(?:tr[a-z0-9]{0,2}\s+[l1i]en|tro\s+xuong|so\s+voi|trong\s+(?:nam|thang|quy|dip|thoi\s+gian|nhung|vong|giai\s+doan)|vao\s+(?:ngay|thang|nam|quy|cuoi|dau|giua|dip|thu)|truoc\s+(?:ngay|thang|nam)|cham\s+nhat|den\s+(?:nam|het|cuoi|ngay|thang)|tu\s+(?:nam|ngay|thang)|moi|hang\s+(?:nam|thang|quy|tuan|ngay)|dinh\s+ky|hoac\s+\d|nham|de|gan\s+voi|theo\s+(?:quy|ke|chi|huong|nghi|ke)|tai\s+(?:cac|dia)|o\s+muc)\b")]
+    // Where the measured phrase after the value ends: clause punctuation and the qualifiers of a target
+    // ("để" folds to "de" like the "đề" of "chuyên đề", "vấn đề", "chủ đề", which do not end it).
+    [GeneratedRegex(@"[;.:!?(]|\n(?=[ \t]*(?:\n|[-+*•]|\d{1,2}\s*[.)]))|\s-\s|,\s*(?:trong\s+do|dong\s+thoi|khong|bao\s+dam|dam\s+bao|phan\s+dau|moi|gop\s+phan|nham|tao|va\s+\d)\b|\b(?:tr[a-z0-9]{0,2}\s+[l1i]en|tro\s+xuong|so\s+voi|trong\s+(?:nam|thang|quy|dip|thoi\s+gian|nhung|vong|giai\s+doan)|vao\s+(?:ngay|thang|nam|quy|cuoi|dau|giua|dip|thu)|truoc\s+(?:ngay|thang|nam)|cham\s+nhat|den\s+(?:nam|het|cuoi|ngay|thang)|tu\s+(?:nam|ngay|thang)|moi|hang\s+(?:nam|thang|quy|tuan|ngay)|dinh\s+ky|hoac\s+\d|nham|(?<!(?:chuyen|van|chu|tieu|nan|de)\s)de|gan\s+voi|theo\s+(?:quy|ke|chi|huong|nghi|ke)|tai\s+(?:cac|dia)|o\s+muc)\b")]
     private static partial Regex AfterStop();
 
     // Words that open a clause without naming what is measured ("Phấn đấu giảm …", "Đến năm 2025 có …").
@@ -60,8 +61,9 @@ internal static partial class IndicatorSubject
 
         if (unitStart < unitEnd && after is null && before is not null && before.Split(' ').Length <= 6)
         {
-            // "mỗi học sinh đọc tối thiểu 06 cuốn sách/năm học": the counted noun with who does it.
-            return Clean(Letters.Squash(text.Slice(unitStart, Math.Min(unitEnd, NounEnd(folded, unitStart, unitEnd)))) + " " + before);
+            // "mỗi học sinh đọc tối thiểu 06 cuốn sách/năm học", "Kết nạp mới ít nhất 250 hội viên": the counted
+            // noun with who does it or what is done to it ("hội viên kết nạp mới").
+            return Clean(Letters.Squash(text.Slice(unitStart, Math.Min(unitEnd, NounEnd(folded, unitStart, unitEnd)))) + " " + LowerFirst(before));
         }
 
         return (unitStart < unitEnd ? named : after) is { Length: > 0 } phrase && HasNoun(phrase) ? phrase : before ?? named;
@@ -128,6 +130,13 @@ internal static partial class IndicatorSubject
 
     private static bool StartsWithPreposition(string folded, int at) =>
         Regex.IsMatch(folded.AsSpan(at, Math.Min(12, folded.Length - at)), @"^\s*(?:tu|cho|tai|trong|vao|theo|cua|so\s+voi)\b");
+
+    // A clause's first word is capitalised as a sentence start, not as a name ("Kết nạp" but "Đoàn viên").
+    private static string LowerFirst(string phrase) =>
+        phrase.Length > 1 && char.IsUpper(phrase[0]) && !char.IsUpper(phrase[1]) && !Letters.IsUpper(phrase.Split(' ')[0])
+            && (phrase.IndexOf(' ') is var space && (space < 0 || !char.IsUpper(phrase[Math.Min(phrase.Length - 1, space + 1)])))
+            ? char.ToLowerInvariant(phrase[0]) + phrase[1..]
+            : phrase;
 
     private static bool HasNoun(string phrase) => phrase.Count(char.IsLetter) >= 2;
 
