@@ -14,6 +14,25 @@ public sealed class FieldFloors(IReadOnlyDictionary<string, double> floors)
 {
     public IReadOnlyDictionary<string, double> Values { get; } = floors;
 
+    /// <summary>One point under each figure of <paramref name="report"/>, rounded down to the thousandth.</summary>
+    public static FieldFloors FromReport(EvaluationReport report)
+    {
+        static double Under(double f1) => Math.Max(0, Math.Floor((f1 - 0.01) * 1000) / 1000);
+        var floors = new SortedDictionary<string, double>(StringComparer.Ordinal) { ["overall"] = Under(report.OverallF1) };
+        foreach (var field in report.Fields)
+        {
+            if (field.F1 is { } f1)
+            {
+                floors[field.Field] = Under(f1);
+            }
+        }
+
+        return new FieldFloors(floors);
+    }
+
+    public void Save(string path) =>
+        File.WriteAllText(path, JsonSerializer.Serialize(Values, new JsonSerializerOptions { WriteIndented = true }) + "\n");
+
     public static FieldFloors Load(string path) =>
         new(JsonSerializer.Deserialize<Dictionary<string, double>>(File.ReadAllText(path)) ?? throw new JsonException($"{path}: empty floors"));
 

@@ -53,8 +53,8 @@ internal static partial class HeaderCells
     [GeneratedRegex(@"^[\s\-_*=~•.|]*$")]
     private static partial Regex SeparatorOnly();
 
-    // OCR specks around the cells: underscores, lone accents, stray punctuation at an end ("Số: 45/KH-THCS_", "ˆ", "DÂN. :").
-    [GeneratedRegex(@"(?<=\S)_+(?=\s|$)|(?:^|(?<=\s))[\p{Sk}\p{Mn}'`´ˆ˜]+(?=\s|$)|[\s.:;,]+$")]
+    // OCR specks around the cells: underscores, lone accents, stray punctuation at an end ("Số: 45/KH-THCS_", "XMC _", "ˆ", "DÂN. :").
+    [GeneratedRegex(@"(?<=\S)_+(?=\s|$)|(?:^|(?<=\s))[_\p{Sk}\p{Mn}'`´ˆ˜]+(?=\s|$)|[\s.:;,]+$")]
     private static partial Regex Noise();
 
     public static IReadOnlyList<HeaderCell> Read(FoldedText text, IReadOnlyList<TextLine> lines, int end)

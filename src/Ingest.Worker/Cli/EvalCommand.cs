@@ -7,10 +7,11 @@ using PlanIngest.Extraction.Reading.Ocr;
 namespace PlanIngest.Worker.Cli;
 
 /// <summary>
-/// <c>planingest eval GOLD_DIR INPUT... [--json] [--fail-under F] [--floors FILE]</c>: run the pipeline on
+/// <c>planingest eval GOLD_DIR INPUT... [--json] [--fail-under F] [--floors FILE] [--write-floors FILE]</c>: run the pipeline on
 /// inputs that have a gold record and print per-field precision, recall, F1 and exact-diacritics share,
 /// each document's F1, and <c>overall_f1=…</c>. Exits 1 when a document failed: it could not be read,
 /// it scored under <c>--fail-under</c>, or a field fell under its floor in <c>--floors</c>.
+/// <c>--write-floors</c> records this run's figures minus one point as the floors of the set.
 /// </summary>
 internal static class EvalCommand
 {
@@ -22,15 +23,20 @@ internal static class EvalCommand
         var languages = SharedOptions.OcrLanguages();
         var failUnder = new Option<double?>("--fail-under") { Description = "A document whose overall F1 is under this fails the run." };
         var floors = new Option<string?>("--floors") { Description = "JSON object of per-field F1 floors; a field under its floor fails the run." };
-        var command = new Command("eval", "Score field extraction against gold annotations.") { gold, inputs, json, languages, failUnder, floors };
+        var writeFloors = new Option<string?>("--write-floors") { Description = "Write this run's per-field F1 minus one point as a floors file." };
+        var command = new Command("eval", "Score field extraction against gold annotations.") { gold, inputs, json, languages, failUnder, floors, writeFloors };
         command.SetAction((parsed, token) => RunAsync(
             parsed.GetValue(gold)!, parsed.GetValue(inputs)!, parsed.GetValue(json), SharedOptions.Ocr(parsed, languages),
-            parsed.GetValue(failUnder), parsed.GetValue(floors), token));
+            new Limits(parsed.GetValue(failUnder), parsed.GetValue(floors), parsed.GetValue(writeFloors)), token));
         return command;
     }
 
-    private static async Task<int> RunAsync(string goldFolder, string[] inputs, bool json, OcrOptions options, double? failUnder, string? floorsPath, CancellationToken token)
+    /// <summary>What makes a run fail, and where to record its floors.</summary>
+    private sealed record Limits(double? FailUnder, string? Floors, string? WriteFloors);
+
+    private static async Task<int> RunAsync(string goldFolder, string[] inputs, bool json, OcrOptions options, Limits limits, CancellationToken token)
     {
+        var (failUnder, floorsPath) = (limits.FailUnder, limits.Floors);
         if (!Directory.Exists(goldFolder))
         {
             ConsoleOutput.FileError(goldFolder, "no such folder");
@@ -73,6 +79,11 @@ internal static class EvalCommand
         {
             ConsoleOutput.FileError(floorsPath!, $"{miss.Field} F1 {Format(miss.Measured)} under its floor {miss.Floor.ToString("F3", CultureInfo.InvariantCulture)}");
             failed = true;
+        }
+
+        if (limits.WriteFloors is { } floorsOut)
+        {
+            FieldFloors.FromReport(report).Save(floorsOut);
         }
 
         if (json)
