@@ -1,12 +1,15 @@
 #!/usr/bin/env bash
 # Installs what PlanIngest needs on a Debian machine, then restores and builds it. Idempotent: a
-# second run installs nothing. Used by both README commands (scripts/run.sh and scripts/test.sh).
+# second run installs nothing, and builds nothing when no source changed since the last build.
+# Used by both README commands (scripts/run.sh and scripts/test.sh). Nothing it does goes to stdout,
+# so that `scripts/run.sh extract FILE --json | jq .` sees planingest's output alone.
+# PLANINGEST_BUILD names what to build (default the whole solution; scripts/run.sh builds the app).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
 # OCR engine with its Vietnamese, English and orientation models; pdftoppm renders PDF pages whose
-# scan images Leptonica cannot decode (CCITT G4, JBIG2).
-packages=(tesseract-ocr tesseract-ocr-vie tesseract-ocr-eng tesseract-ocr-osd libtesseract5 poppler-utils)
+# scan images Leptonica cannot decode (CCITT G4, JBIG2); jq reads the JSON the README pipes to it.
+packages=(tesseract-ocr tesseract-ocr-vie tesseract-ocr-eng tesseract-ocr-osd libtesseract5 poppler-utils jq)
 missing=()
 for p in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
@@ -14,7 +17,7 @@ done
 if ((${#missing[@]})); then
   echo "setup: installing ${missing[*]}" >&2
   sudo=""; [ "$(id -u)" -eq 0 ] || sudo="sudo"
-  $sudo apt-get update -qq
+  $sudo apt-get update -qq >&2
   DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
 fi
 
@@ -23,4 +26,16 @@ if ! command -v dotnet >/dev/null; then
   exit 1
 fi
 
-dotnet build PlanIngest.sln -c Release -nologo -clp:ErrorsOnly -v:quiet
+target=${PLANINGEST_BUILD:-PlanIngest.sln}
+stamp=".build/$(basename "$target").stamp"
+inputs=(src tests bench Directory.Build.props Directory.Packages.props PlanIngest.sln)
+if [ -f "$stamp" ] && [ -z "$(find "${inputs[@]}" \( -name bin -o -name obj -o -path bench/out -o -name TestResults \) -prune -o -type f -newer "$stamp" -print -quit)" ]; then
+  exit 0
+fi
+mkdir -p .build
+# The stamp is dated before the build, so that a file edited while it runs is seen next time.
+touch "$stamp.next"
+dotnet build "$target" -c Release -nologo -clp:ErrorsOnly -v:quiet >&2
+# The solution holds the app: building it builds what scripts/run.sh needs too.
+[ "$target" = PlanIngest.sln ] && cp -p "$stamp.next" .build/Ingest.Worker.csproj.stamp
+mv "$stamp.next" "$stamp"

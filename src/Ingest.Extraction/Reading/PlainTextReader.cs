@@ -5,8 +5,10 @@ namespace PlanIngest.Extraction.Reading;
 
 /// <summary>
 /// UTF-8 text, including accent-stripped text from an earlier OCR run. Text that is not UTF-8 is a
-/// legacy 8-bit file (TCVN3, VNI) and is decoded byte for byte as Latin-1, which is how those
-/// encodings are recognised and converted later.
+/// legacy 8-bit file (TCVN3, VNI) and is decoded byte for byte as Windows-1252, which is how those
+/// encodings are recognised and converted later: legacy Vietnamese fonts were typed on Windows, so
+/// their files carry Windows-1252's curly quotes and dashes (0x93 “, 0x94 ”, 0x96 –) between the
+/// font's letter codes (0xA0–0xFF, where Windows-1252 and Latin-1 agree).
 /// </summary>
 internal sealed class PlainTextReader : IPageReader
 {
@@ -31,7 +33,7 @@ internal sealed class PlainTextReader : IPageReader
         }
         catch (DecoderFallbackException)
         {
-            return Encoding.Latin1.GetString(bytes);
+            return Text.Windows1252.Encoding.GetString(bytes);
         }
     }
 }

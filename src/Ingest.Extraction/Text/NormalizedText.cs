@@ -8,6 +8,12 @@ namespace PlanIngest.Extraction.Text;
 /// <param name="Changes">Every change made, in order of line.</param>
 public sealed record NormalizedText(string Text, LegacyEncoding Encoding, bool Repaired, double MarkedShare, IReadOnlyList<TextChange> Changes)
 {
+    /// <summary>
+    /// What a reader of the fields should know was done to the text or is wrong with it, one line each
+    /// ("text: …"): a conversion, a repair, damage left as read. The record keeps them with its warnings.
+    /// </summary>
+    public IReadOnlyList<string> Warnings { get; init; } = [];
+
     /// <summary>The text with new-style tone placement (hòa, Ủy), for comparing accented forms.</summary>
     public string Canonical => ToneMarks.Canonicalize(Text);
 }

@@ -11,6 +11,8 @@ public sealed record TextChange(int Line, string Original, string Replacement, s
 public static class ChangeReasons
 {
     public const string LegacyEncoding = "legacy-encoding";
+    public const string Tcvn3Run = "tcvn3-run";
+    public const string LegacyFont = "legacy-font";
     public const string HeadingNumeral = "heading-numeral";
     public const string NumberLabel = "number-label";
     public const string Symbol = "symbol";

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using System.CommandLine.Parsing;
 
 namespace PlanIngest.Worker.Cli;
 
@@ -8,24 +9,46 @@ internal static class CliApplication
     public static async Task<int> RunAsync(string[] args)
     {
         NativeStderr.Silence();
-        var root = new RootCommand("PlanIngest: read, normalise and extract Vietnamese administrative plans.")
+        var root = new RootCommand("PlanIngest: read, normalise and extract Vietnamese administrative plans; catalog, search and compare them.")
         {
             ExtractCommand.Create(),
-            EvalOcrCommand.Create(),
+            IngestCommand.Create(),
+            SearchCommand.Create(),
+            CompareCommand.Create(),
+            ShowCommand.Create(),
+            ReindexCommand.Create(),
+            ReextractCommand.Create(),
             NormalizeCommand.Create(),
-            EvalRepairCommand.Create(),
             EvalCommand.Create(),
+            EvalOcrCommand.Create(),
+            EvalRepairCommand.Create(),
+            EvalHardCommand.Create(),
+            WatchCommand.Create(),
+            StatusCommand.Create(),
         };
 
-        var parsed = root.Parse(args);
-        if (parsed.Errors.Count > 0)
+        if (args.Length == 0 || args is ["help"])
         {
-            foreach (var error in parsed.Errors)
+            // Bare "planingest" is a usage mistake (exit 2) that still shows what there is to use.
+            ConsoleOutput.Line(Help.Verbs(root));
+            return args.Length == 0 ? ExitCodes.Usage : ExitCodes.Success;
+        }
+
+        if (args is ["help", var verb, ..])
+        {
+            args = [verb, "--help"];
+        }
+
+        var parsed = root.Parse(args);
+        var errors = parsed.Errors.Select(e => e.Message).Concat(UnknownOptions(parsed)).ToList();
+        if (errors.Count > 0)
+        {
+            foreach (var error in errors)
             {
-                await Console.Error.WriteLineAsync($"planingest: {error.Message}");
+                ConsoleOutput.Error($"planingest: {error}");
             }
 
-            await Console.Error.WriteLineAsync("Try 'planingest --help'.");
+            ConsoleOutput.Error("Try 'planingest --help'.");
             return ExitCodes.Usage;
         }
 
@@ -35,6 +58,40 @@ internal static class CliApplication
             e.Cancel = true;
             stop.Cancel();
         };
-        return await parsed.InvokeAsync(cancellationToken: stop.Token);
+        try
+        {
+            return await parsed.InvokeAsync(cancellationToken: stop.Token);
+        }
+        catch (OperationCanceledException) when (stop.IsCancellationRequested)
+        {
+            ConsoleOutput.Error("planingest: interrupted");
+            return 130;
+        }
+    }
+
+    /// <summary>
+    /// A word that looks like an option but is none of the verb's (<c>--jsn</c>) would otherwise be taken
+    /// as a file name, and the mistake would show only as "no such file". After <c>--</c> anything goes.
+    /// </summary>
+    private static IEnumerable<string> UnknownOptions(ParseResult parsed)
+    {
+        // watch hands tokens it does not know to the .NET configuration layer (--Worker:Key=value).
+        if (!parsed.CommandResult.Command.TreatUnmatchedTokensAsErrors)
+        {
+            yield break;
+        }
+
+        foreach (var token in parsed.Tokens)
+        {
+            if (token.Type == TokenType.DoubleDash)
+            {
+                yield break;
+            }
+
+            if (token.Type == TokenType.Argument && token.Value.Length > 1 && token.Value[0] == '-' && !double.TryParse(token.Value, out _))
+            {
+                yield return $"unknown option '{token.Value}' for '{parsed.CommandResult.Command.Name}'";
+            }
+        }
     }
 }

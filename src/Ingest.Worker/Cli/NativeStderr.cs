@@ -1,6 +1,5 @@
 using System.Runtime.InteropServices;
 using System.Text;
-using Microsoft.Win32.SafeHandles;
 
 namespace PlanIngest.Worker.Cli;
 
@@ -33,8 +32,8 @@ internal static partial class NativeStderr
         // so that progress lines keep showing on a terminal.
         _ = Console.IsErrorRedirected;
         Console.Error.Flush();
-        var stream = new FileStream(new SafeFileHandle(original, ownsHandle: true), FileAccess.Write, bufferSize: 1);
-        Console.SetError(new StreamWriter(stream, new UTF8Encoding(false)) { AutoFlush = true });
+        // Written with write(2) on the duplicate, which shares the shell's file offset (see DescriptorStream).
+        Console.SetError(new StreamWriter(new DescriptorStream(original), new UTF8Encoding(false)) { AutoFlush = true });
         dup2(devNull, StderrFd);
         close(devNull);
 

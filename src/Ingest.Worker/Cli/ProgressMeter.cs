@@ -2,7 +2,7 @@ using System.Diagnostics;
 
 namespace PlanIngest.Worker.Cli;
 
-/// <summary>Counts files and pages done and shows the rate, for runs long enough to want it.</summary>
+/// <summary>Counts files and pages done and shows the rate and the time left, for runs long enough to want it.</summary>
 internal sealed class ProgressMeter(int totalFiles)
 {
     private readonly Stopwatch clock = Stopwatch.StartNew();
@@ -17,7 +17,9 @@ internal sealed class ProgressMeter(int totalFiles)
     {
         var doneFiles = Interlocked.Increment(ref files);
         var donePages = Interlocked.Add(ref pages, pagesInFile);
-        var rate = donePages / Math.Max(clock.Elapsed.TotalSeconds, 0.001);
-        ConsoleOutput.Progress($"{doneFiles}/{totalFiles} files, {donePages} pages, {rate:0.00} pages/s");
+        var seconds = Math.Max(clock.Elapsed.TotalSeconds, 0.001);
+        var left = TimeSpan.FromSeconds(seconds / doneFiles * (totalFiles - doneFiles));
+        var eta = doneFiles < totalFiles ? $", {left:h\\:mm\\:ss} left" : string.Empty;
+        ConsoleOutput.Progress($"{doneFiles}/{totalFiles} files, {Plural.Of(donePages, "page")}, {donePages / seconds:0.00} pages/s{eta}");
     }
 }

@@ -65,9 +65,10 @@ public sealed class BadInputTests
         Assert.Equal(1, result.ExitCode);
         Assert.Equal(bad.Length, result.ErrorLines.Length);
         Assert.All(bad, b => Assert.Contains(result.ErrorLines, l => l.StartsWith(b + ": ", StringComparison.Ordinal)));
-        using var json = JsonDocument.Parse(result.Stdout);
-        var paths = json.RootElement.EnumerateArray().Select(r => r.GetProperty("source").GetProperty("path").GetString()).ToList();
-        Assert.Equal(good, paths);
+        var paths = result.Stdout.Split('\n', StringSplitOptions.RemoveEmptyEntries)
+            .Select(line => JsonDocument.Parse(line).RootElement.GetProperty("source").GetProperty("path").GetString())
+            .Order(StringComparer.Ordinal);
+        Assert.Equal(good.Order(StringComparer.Ordinal), paths);
     }
 
     [Fact]

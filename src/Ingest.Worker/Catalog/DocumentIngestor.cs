@@ -1,0 +1,54 @@
+using PlanIngest.Extraction;
+using PlanIngest.Extraction.Reading;
+
+namespace PlanIngest.Worker.Catalog;
+
+/// <summary>
+/// The one path from a file into catalog and index, shared by <c>ingest</c>, the worker and web uploads:
+/// content already catalogued is recorded as an alias without being read again; new content goes
+/// through the extraction pipeline, is committed to the catalog (the durable step) and applied to the
+/// index. The index is made durable by <see cref="FlushAsync"/>, which callers run when it suits them
+/// (after a batch, on idle): a crash before it loses nothing, because the next feed replays the catalog.
+/// Safe to call from several threads. Says nothing on the console: callers report the results.
+/// </summary>
+public sealed class DocumentIngestor(ExtractionPipeline pipeline, IDocumentCatalog catalog, IndexFeed feed)
+{
+    public async Task<IngestResult> IngestAsync(string path, CancellationToken cancellationToken = default)
+    {
+        SourceFile source;
+        try
+        {
+            source = await SourceFile.LoadAsync(path, cancellationToken);
+        }
+        catch (DocumentReadException e)
+        {
+            return IngestResult.Failed(new PipelineFailure(e.Kind, e.Message));
+        }
+
+        return await IngestAsync(source, cancellationToken);
+    }
+
+    /// <summary>Ingests an opened source (the worker's own read of an inbox file, an upload's bytes).</summary>
+    public async Task<IngestResult> IngestAsync(SourceFile source, CancellationToken cancellationToken = default)
+    {
+        if (await catalog.ContainsAsync(source.Sha256, cancellationToken))
+        {
+            await catalog.AddAliasAsync(source.Sha256, source.Path, cancellationToken);
+            return IngestResult.Duplicate(source.Sha256);
+        }
+
+        var result = await pipeline.ProcessAsync(source, cancellationToken);
+        if (result.Failure is { } failure)
+        {
+            return IngestResult.Failed(failure, source.Sha256);
+        }
+
+        // Another worker may have committed the same content meanwhile: the catalog then records an alias.
+        var commit = (await catalog.CommitAsync([result.Value!], cancellationToken))[0];
+        await feed.ApplyAsync(cancellationToken);
+        return commit.Added ? IngestResult.Added(commit.Id, result.Value!) : IngestResult.Duplicate(commit.Id);
+    }
+
+    /// <summary>Makes everything applied to the index durable.</summary>
+    public Task FlushAsync(CancellationToken cancellationToken = default) => feed.CommitAsync(cancellationToken);
+}

@@ -1,0 +1,109 @@
+using PlanIngest.Search.Index;
+
+namespace PlanIngest.Worker.Catalog;
+
+/// <summary>
+/// Feeds the index from the catalog's change sequence: every change after the one the index has
+/// applied, in order, upserted by id. <see cref="ApplyAsync"/> makes changes searchable in this process;
+/// <see cref="CommitAsync"/> makes them durable with the sequence they reach, so after a crash the next
+/// feed starts where the last commit stopped. An index of another catalog or schema is rebuilt.
+/// </summary>
+public sealed class IndexFeed(IDocumentCatalog catalog, DocumentIndex index)
+{
+    private const int BatchSize = 256;
+
+    private readonly SemaphoreSlim gate = new(1, 1);
+    private long applied = index.Committed.CanContinue(catalog.CatalogId) ? index.Committed.Sequence : -1;
+    private bool uncommitted;
+
+    /// <summary>Catalog changes the index has not applied yet.</summary>
+    public async Task<long> LagAsync(CancellationToken cancellationToken = default) =>
+        Math.Max(0, await catalog.LastSequenceAsync(cancellationToken) - Math.Max(applied, 0));
+
+    /// <summary>Applies every change after the last applied one; returns how many documents were written.</summary>
+    public async Task<int> ApplyAsync(CancellationToken cancellationToken = default)
+    {
+        await gate.WaitAsync(cancellationToken);
+        try
+        {
+            if (applied < 0)
+            {
+                // Fed from another catalog, or written in another field layout: start again from nothing.
+                index.DeleteAll();
+                applied = 0;
+                uncommitted = true;
+            }
+
+            // The next batch is read from the catalog while this one is analysed, and a batch is analysed on
+            // every core (IndexWriter takes documents from several threads; a batch holds each id once).
+            var written = 0;
+            var next = Fetch(applied, cancellationToken);
+            while (true)
+            {
+                var changes = await next;
+                if (changes.Count == 0)
+                {
+                    return written;
+                }
+
+                next = Fetch(changes[^1].Sequence, cancellationToken);
+                Parallel.ForEach(
+                    changes,
+                    new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount, CancellationToken = cancellationToken },
+                    change => index.Upsert(new IndexedDocument(change.Id, change.Sequence, change.Record)));
+                applied = changes[^1].Sequence;
+                written += changes.Count;
+                uncommitted = true;
+            }
+        }
+        finally
+        {
+            gate.Release();
+        }
+    }
+
+    private Task<IReadOnlyList<CatalogDocument>> Fetch(long after, CancellationToken cancellationToken) =>
+        Task.Run(() => catalog.ChangesAfterAsync(after, BatchSize, cancellationToken), cancellationToken);
+
+    /// <summary>Commits what has been applied, with the catalog sequence it reaches.</summary>
+    public async Task CommitAsync(CancellationToken cancellationToken = default)
+    {
+        await gate.WaitAsync(cancellationToken);
+        try
+        {
+            if (uncommitted)
+            {
+                index.Commit(catalog.CatalogId, applied);
+                uncommitted = false;
+            }
+        }
+        finally
+        {
+            gate.Release();
+        }
+    }
+
+    /// <summary>Applies and commits everything: the index then holds the whole catalog.</summary>
+    public async Task<int> CatchUpAsync(CancellationToken cancellationToken = default)
+    {
+        var written = await ApplyAsync(cancellationToken);
+        await CommitAsync(cancellationToken);
+        return written;
+    }
+
+    /// <summary>Rebuilds the index from sequence 0; the old index stays readable until the new one commits.</summary>
+    public async Task<int> RebuildAsync(CancellationToken cancellationToken = default)
+    {
+        await gate.WaitAsync(cancellationToken);
+        try
+        {
+            applied = -1;
+        }
+        finally
+        {
+            gate.Release();
+        }
+
+        return await CatchUpAsync(cancellationToken);
+    }
+}
