@@ -17,7 +17,8 @@ public sealed class FieldFloors(IReadOnlyDictionary<string, double> floors)
     /// <summary>One point under each figure of <paramref name="report"/>, rounded down to the thousandth.</summary>
     public static FieldFloors FromReport(EvaluationReport report)
     {
-        static double Under(double f1) => Math.Max(0, Math.Floor((f1 - 0.01) * 1000) / 1000);
+        // Rounded to a millionth before the floor, so that 1.0 gives 0.990 and not 0.989 (0.99 · 1000 is 989.999… in binary).
+        static double Under(double f1) => Math.Max(0, Math.Floor(Math.Round((f1 - 0.01) * 1000, 6)) / 1000);
         var floors = new SortedDictionary<string, double>(StringComparer.Ordinal) { ["overall"] = Under(report.OverallF1) };
         foreach (var field in report.Fields)
         {
