@@ -22,6 +22,7 @@ internal static class CliApplication
             EvalCommand.Create(),
             EvalOcrCommand.Create(),
             EvalRepairCommand.Create(),
+            ServeCommand.Create(),
         };
 
         if (args.Length == 0 || args is ["help"])
