@@ -1,6 +1,9 @@
 #!/usr/bin/env bash
 # The main job: install what is missing, build (only when something changed), put `planingest` on the
-# PATH, then ingest the bundled samples into ./data and show what the catalog holds.
+# PATH, then start the worker on the embedded default: it watches inbox/ and keeps its catalog, index,
+# archive and quarantine in data/ (both in this checkout). On the first start the bundled sample scans
+# are copied into inbox/, so documents flow in at once. Stop with Ctrl+C (twice to stop at once);
+# `planingest status` in another terminal shows the queue, `planingest search ""` what is indexed.
 # Extra arguments are passed to planingest instead (e.g. scripts/run.sh extract my.pdf --json).
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -22,6 +25,12 @@ esac
 if (($#)); then
   exec scripts/planingest "$@"
 fi
-scripts/planingest ingest testdata/scans/003-p1.png testdata/scans/004.tif testdata/scans/mixed.pdf testdata/scans/004.docx \
-  testdata/seeds testdata/search/*.txt --data data || true
-exec scripts/planingest search "" --data data --facet doc_type --facet level --facet year --limit 5
+
+mkdir -p inbox
+if [ ! -e data ]; then
+  # First start: give the worker something to do (scans, a PDF with a text layer, a DOCX, old OCR text).
+  cp testdata/scans/003-image.pdf testdata/scans/004.tif testdata/scans/mixed.pdf testdata/scans/004.docx \
+     testdata/scans/003-p1.png testdata/seeds/000_7ba60b1bc562e18d.txt testdata/seeds/002_892b5c602cf60f5e.txt inbox/
+  echo "run: first start; sample documents copied into inbox/" >&2
+fi
+exec scripts/planingest watch inbox --data data

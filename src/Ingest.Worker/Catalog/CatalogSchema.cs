@@ -58,6 +58,49 @@ internal static class CatalogSchema
             PRIMARY KEY (document_id, number_key));
         CREATE INDEX citations_number_key ON citations(number_key);
         """,
+
+        // 2: the worker's job states (Jobs/SqliteCatalog.Jobs.cs): one job per content taken from the inbox,
+        // every name it was dropped under, and the inbox entries refused unread. Times are Unix milliseconds.
+        """
+        CREATE TABLE jobs (
+            id INTEGER PRIMARY KEY,
+            sha256 TEXT NOT NULL UNIQUE,
+            name TEXT NOT NULL,
+            media_type TEXT NOT NULL,
+            size INTEGER NOT NULL,
+            state TEXT NOT NULL CHECK (state IN ('queued', 'reading', 'extracted', 'indexed', 'failed')),
+            attempts INTEGER NOT NULL DEFAULT 0,
+            interruptions INTEGER NOT NULL DEFAULT 0,
+            solo_interruptions INTEGER NOT NULL DEFAULT 0,
+            alone INTEGER NOT NULL DEFAULT 0,
+            not_before INTEGER,
+            lease_owner TEXT,
+            lease_token TEXT,
+            lease_until INTEGER,
+            last_error TEXT,
+            quarantined_as TEXT,
+            pages INTEGER,
+            fields INTEGER,
+            seconds REAL,
+            created_at INTEGER NOT NULL,
+            updated_at INTEGER NOT NULL,
+            started_at INTEGER,
+            finished_at INTEGER);
+        CREATE INDEX jobs_by_state ON jobs(state, interruptions, id);
+        CREATE TABLE job_names (
+            job_id INTEGER NOT NULL REFERENCES jobs(id),
+            name TEXT NOT NULL,
+            first_seen INTEGER NOT NULL,
+            times INTEGER NOT NULL DEFAULT 1,
+            PRIMARY KEY (job_id, name));
+        CREATE TABLE inbox_rejections (
+            id INTEGER PRIMARY KEY,
+            name TEXT NOT NULL,
+            kind TEXT NOT NULL,
+            reason TEXT NOT NULL,
+            quarantined_as TEXT,
+            at INTEGER NOT NULL);
+        """,
     ];
 
     public static int Version => Migrations.Length;

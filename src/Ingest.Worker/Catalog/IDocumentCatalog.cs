@@ -5,7 +5,7 @@ namespace PlanIngest.Worker.Catalog;
 /// <summary>
 /// The catalog: the source of truth for every document, one row per content (SHA-256), other names of
 /// the same content kept as aliases. Each committed record gets the next number of a monotonically
-/// increasing change sequence; the Lucene index — on this machine or on each search node — is derived
+/// increasing change sequence, and the worker's jobs (<see cref="Jobs.IJobQueue"/>) live beside the documents; the Lucene index — on this machine or on each search node — is derived
 /// data fed from that sequence (<see cref="IndexFeed"/>), so it can always be rebuilt from sequence 0.
 /// </summary>
 /// <remarks>
@@ -14,7 +14,7 @@ namespace PlanIngest.Worker.Catalog;
 /// hand out a sequence through <see cref="ChangesAfterAsync"/> once every smaller one is committed or
 /// abandoned (PostgreSQL sequences commit out of order), or a node catching up could skip a change.
 /// </remarks>
-public interface IDocumentCatalog : IDisposable
+public interface IDocumentCatalog : Jobs.IJobQueue, IDisposable
 {
     /// <summary>Made once with the catalog; an index fed from another catalog is rebuilt, not appended to.</summary>
     string CatalogId { get; }

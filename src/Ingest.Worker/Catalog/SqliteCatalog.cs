@@ -11,7 +11,7 @@ namespace PlanIngest.Worker.Catalog;
 /// so the catalog can be shared by threads; writes use immediate transactions, so two processes on one
 /// file queue rather than deadlock.
 /// </summary>
-public sealed class SqliteCatalog : IDocumentCatalog
+public sealed partial class SqliteCatalog : IDocumentCatalog
 {
     private readonly string connectionString;
 

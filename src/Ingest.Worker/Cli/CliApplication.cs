@@ -22,6 +22,8 @@ internal static class CliApplication
             EvalCommand.Create(),
             EvalOcrCommand.Create(),
             EvalRepairCommand.Create(),
+            WatchCommand.Create(),
+            StatusCommand.Create(),
             ServeCommand.Create(),
         };
 
@@ -73,6 +75,12 @@ internal static class CliApplication
     /// </summary>
     private static IEnumerable<string> UnknownOptions(ParseResult parsed)
     {
+        // watch hands tokens it does not know to the .NET configuration layer (--Worker:Key=value).
+        if (!parsed.CommandResult.Command.TreatUnmatchedTokensAsErrors)
+        {
+            yield break;
+        }
+
         foreach (var token in parsed.Tokens)
         {
             if (token.Type == TokenType.DoubleDash)

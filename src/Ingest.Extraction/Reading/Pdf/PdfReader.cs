@@ -15,19 +15,36 @@ internal sealed class PdfReader(OcrEnginePool ocr) : IPageReader
     public async Task<IReadOnlyList<PageText>> ReadAsync(SourceFile file, CancellationToken cancellationToken)
     {
         using var rasterizer = new PageRasterizer(file.Bytes);
-        // PdfPig is not thread-safe: everything it must do happens here, in order; only decoding and OCR run in parallel.
-        var plans = Plan(file.Bytes);
+        using var document = Open(file.Bytes);
+        // PdfPig is not thread-safe: it is used under a lock (planning in order here, and each scanned page's
+        // image taken out only when an engine is free for it), so that a long scan never holds all its page images at once.
+        var plans = Plan(document);
         var pages = plans.Select(plan => plan.Text is { } text
             ? Task.FromResult(new PageText(plan.Number, text, plan.Method))
-            : PageOcr.RecognizeAsync(ocr, plan.Number, () => Decode(plan, rasterizer), cancellationToken));
+            : PageOcr.RecognizeAsync(ocr, plan.Number, () => Decode(plan, document, rasterizer), cancellationToken));
         return await Task.WhenAll(pages).ConfigureAwait(false);
     }
 
-    private static List<PagePlan> Plan(byte[] bytes)
+    private static PdfDocument Open(byte[] bytes)
     {
         try
         {
-            using var document = PdfDocument.Open(bytes);
+            return PdfDocument.Open(bytes);
+        }
+        catch (PdfDocumentEncryptedException)
+        {
+            throw new DocumentReadException("encrypted PDF: it needs a password to open");
+        }
+        catch (Exception e) when (e is not OperationCanceledException and not OutOfMemoryException)
+        {
+            throw new DocumentReadException($"malformed or truncated PDF ({e.Message.Split('\n')[0].TrimEnd('.')})", e);
+        }
+    }
+
+    private static List<PagePlan> Plan(PdfDocument document)
+    {
+        try
+        {
             if (document.NumberOfPages == 0)
             {
                 throw new DocumentReadException("PDF has no pages");
@@ -39,8 +56,8 @@ internal sealed class PdfReader(OcrEnginePool ocr) : IPageReader
                 var page = document.GetPage(number);
                 var text = ContentOrderTextExtractor.GetText(page);
                 plans.Add(TextLayerQuality.Judge(text) is { } layer
-                    ? new PagePlan(number, layer.Text, null, page.Width, page.Height, layer.Method)
-                    : new PagePlan(number, null, PageImageSource.TryFrom(page), page.Width, page.Height));
+                    ? new PagePlan(number, layer.Text, page.Width, page.Height, layer.Method)
+                    : new PagePlan(number, null, page.Width, page.Height));
             }
 
             return plans;
@@ -60,9 +77,9 @@ internal sealed class PdfReader(OcrEnginePool ocr) : IPageReader
         }
     }
 
-    private static Ocr.Native.PixHandle Decode(PagePlan plan, PageRasterizer rasterizer)
+    private static Ocr.Native.PixHandle Decode(PagePlan plan, PdfDocument document, PageRasterizer rasterizer)
     {
-        if (plan.Image is { } image)
+        if (TakeImage(plan, document) is { } image)
         {
             try
             {
@@ -78,5 +95,21 @@ internal sealed class PdfReader(OcrEnginePool ocr) : IPageReader
         return ImageDecoder.Decode(png, resolution: resolution);
     }
 
-    private sealed record PagePlan(int Number, string? Text, PageImageSource? Image, double WidthPoints, double HeightPoints, PageMethod Method = PageMethod.PdfTextLayer);
+    private static PageImageSource? TakeImage(PagePlan plan, PdfDocument document)
+    {
+        lock (document)
+        {
+            try
+            {
+                return PageImageSource.TryFrom(document.GetPage(plan.Number));
+            }
+            catch (Exception e) when (e is not OutOfMemoryException)
+            {
+                // An image PdfPig cannot take out is left to poppler to render.
+                return null;
+            }
+        }
+    }
+
+    private sealed record PagePlan(int Number, string? Text, double WidthPoints, double HeightPoints, PageMethod Method = PageMethod.PdfTextLayer);
 }

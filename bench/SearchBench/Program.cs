@@ -1,0 +1,124 @@
+using System.Diagnostics;
+using System.Globalization;
+using PlanIngest.Bench;
+using PlanIngest.Search.Index;
+using PlanIngest.Search.Query;
+using PlanIngest.Worker.Catalog;
+
+// Search benchmark (issue 8). Not a test: it prints numbers.
+//   generate DIR COUNT [SEED]   a data folder of COUNT generated plans: catalog.db written in batches,
+//                               then index/ built from the catalog (text already extracted); rates and sizes
+//   search DIR [ROUNDS]         latency of a fixed query mix, each query counting three facets
+//   run DIR COUNT               both
+// The folder is an ordinary data folder: `planingest search --data DIR` and the web page can use it.
+var command = args.Length > 0 ? args[0] : "run";
+switch (command)
+{
+    case "generate":
+        await Generate(args[1], int.Parse(args[2], CultureInfo.InvariantCulture), args.Length > 3 ? int.Parse(args[3], CultureInfo.InvariantCulture) : 8);
+        break;
+    case "search":
+        Search(args[1], args.Length > 2 ? int.Parse(args[2], CultureInfo.InvariantCulture) : 20);
+        break;
+    case "run":
+        await Generate(args[1], int.Parse(args[2], CultureInfo.InvariantCulture), 8);
+        Search(args[1], 20);
+        break;
+    default:
+        Console.Error.WriteLine("usage: SearchBench generate DIR COUNT [SEED] | search DIR [ROUNDS] | run DIR COUNT");
+        return 2;
+}
+
+return 0;
+
+static async Task Generate(string root, int count, int seed)
+{
+    if (Directory.Exists(root))
+    {
+        Directory.Delete(root, recursive: true);
+    }
+
+    var folder = DataFolder.At(root);
+    var generator = new PlanGenerator(seed);
+    var clock = Stopwatch.StartNew();
+    long textChars = 0;
+    using (var catalog = SqliteCatalog.Open(folder.CatalogPath))
+    {
+        const int batch = 1000;
+        for (var start = 0; start < count; start += batch)
+        {
+            var records = Enumerable.Range(start, Math.Min(batch, count - start)).Select(generator.Next).ToList();
+            textChars += records.Sum(r => r.Pages.Sum(p => (long)p.Text.Length));
+            await catalog.CommitAsync(records);
+        }
+    }
+
+    var catalogSeconds = clock.Elapsed.TotalSeconds;
+    Console.WriteLine($"documents={count} mean_text_chars={textChars / count} catalog_write_s={catalogSeconds:F1} catalog_rate={count / catalogSeconds:F0}/s (generation included) catalog_bytes={new FileInfo(folder.CatalogPath).Length}");
+
+    using var store = await DataStore.OpenAsync(folder);
+    clock.Restart();
+    var indexed = await store.Feed!.RebuildAsync();
+    var indexSeconds = clock.Elapsed.TotalSeconds;
+    Console.WriteLine($"indexed={indexed} index_s={indexSeconds:F1} index_rate={indexed / indexSeconds:F0} docs/s index_bytes={store.Index.SizeOnDisk} ({store.Index.SizeOnDisk / (1024.0 * 1024):F0} MiB)");
+}
+
+static void Search(string root, int rounds)
+{
+    using var index = DocumentIndex.OpenForReading(DataFolder.At(root).IndexPath) ?? throw new InvalidOperationException("no index in " + root);
+    var searcher = new PlanSearcher(index);
+    string[] facets = ["doc_type", "level", "year"];
+    SearchRequest[] mix =
+    [
+        new() { Text = "gia đình văn hóa" },
+        new() { Text = "phong trao thi dua" },
+        new() { Text = "nông thôn mới", Filters = [("level", "xã")] },
+        new() { Text = string.Empty },
+        new() { Cites = "13/CT-UBND" },
+        new() { Text = "bao hiem y te", Filters = [("year", "2023")] },
+        new() { Text = "\"chuyển đổi số\"" },
+        new() { Text = "phòng chống thiên tai", Filters = [("province", "Nghệ An")] },
+        new() { Text = "tuyên truyền pháp luật", Filters = [("doc_type", "Kế hoạch"), ("level", "huyện")] },
+        new() { Text = "tiem chung*" },
+    ];
+    mix = mix.Select(r => r with { Facets = facets }).ToArray();
+
+    // Warm up: JIT, and the index pages into the OS cache.
+    var totals = new int[mix.Length];
+    for (var w = 0; w < 3; w++)
+    {
+        for (var q = 0; q < mix.Length; q++)
+        {
+            totals[q] = searcher.Search(mix[q]).Total;
+        }
+    }
+
+    var samples = new List<double>();
+    var perQuery = mix.Select(_ => new List<double>()).ToArray();
+    for (var r = 0; r < rounds; r++)
+    {
+        for (var q = 0; q < mix.Length; q++)
+        {
+            var clock = Stopwatch.StartNew();
+            searcher.Search(mix[q]);
+            var ms = clock.Elapsed.TotalMilliseconds;
+            samples.Add(ms);
+            perQuery[q].Add(ms);
+        }
+    }
+
+    for (var q = 0; q < mix.Length; q++)
+    {
+        var label = mix[q].Cites is { } c ? "--cites " + c : "\"" + mix[q].Text + "\"" + string.Concat(mix[q].Filters.Select(f => $" {f.Name}={f.Value}"));
+        Console.WriteLine($"  {label,-58} total={totals[q],7} median={Percentile(perQuery[q], 50),7:F2} ms p95={Percentile(perQuery[q], 95),7:F2} ms");
+    }
+
+    Console.WriteLine($"search queries={samples.Count} facets=3 median_ms={Percentile(samples, 50):F2} p95_ms={Percentile(samples, 95):F2} max_ms={samples.Max():F2}");
+}
+
+static double Percentile(List<double> values, int percent)
+{
+    var sorted = values.Order().ToList();
+    var rank = (int)Math.Ceiling(percent / 100.0 * sorted.Count) - 1;
+    return sorted[Math.Clamp(rank, 0, sorted.Count - 1)];
+}

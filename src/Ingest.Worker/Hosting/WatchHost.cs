@@ -1,0 +1,165 @@
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Console;
+using Microsoft.Extensions.Options;
+using PlanIngest.Extraction;
+using PlanIngest.Extraction.Reading.Ocr;
+using PlanIngest.Search.Index;
+using PlanIngest.Worker.Archive;
+using PlanIngest.Worker.Catalog;
+using PlanIngest.Worker.Catalog.Jobs;
+using PlanIngest.Worker.Inbox;
+using PlanIngest.Worker.Pipeline;
+
+namespace PlanIngest.Worker.Hosting;
+
+/// <summary>
+/// Builds and runs the worker's host: configuration layers, validated options, the services and
+/// the three background services (inbox, ingest, progress), with the two-signal lifetime.
+/// </summary>
+public static class WatchHost
+{
+    /// <summary>Runs until stopped; returns the exit code (2 for bad settings, 1 for an unusable data folder).</summary>
+    public static async Task<int> RunAsync(IReadOnlyDictionary<string, string?> fromOptions, IReadOnlyList<string> commandLine)
+    {
+        IHost host;
+        WorkerOptions options;
+        try
+        {
+            host = Build(fromOptions, commandLine);
+            options = host.Services.GetRequiredService<IOptions<WorkerOptions>>().Value;
+        }
+        catch (OptionsValidationException e)
+        {
+            foreach (var failure in e.Failures)
+            {
+                await Console.Error.WriteLineAsync($"planingest watch: {failure}");
+            }
+
+            return 2;
+        }
+        catch (InvalidOperationException e) when (e.InnerException is FormatException or OverflowException)
+        {
+            // A setting that is not even of its type ("banana" for a time span).
+            await Console.Error.WriteLineAsync($"planingest watch: {e.Message}");
+            return 2;
+        }
+
+        using var owned = host;
+
+        var log = host.Services.GetRequiredService<ILoggerFactory>().CreateLogger("PlanIngest.Worker");
+        try
+        {
+            host.Services.GetRequiredService<WorkerLock>().PrepareForWorker();
+            await OpenStoreAsync(host.Services, log);
+            await host.StartAsync();
+        }
+        catch (DataFolderException e)
+        {
+            await Console.Error.WriteLineAsync($"planingest watch: {e.Message}");
+            return 1;
+        }
+        catch (IndexBusyException e)
+        {
+            await Console.Error.WriteLineAsync($"planingest watch: {e.Message}");
+            return 1;
+        }
+
+        log.LogInformation("watching {Inbox}; data in {Data}; {Parallelism} page(s) at once; a file is taken once unchanged for {Stability} s", host.Services.GetRequiredService<InboxDirectory>().Path, Path.GetFullPath(options.Data), options.Parallelism, options.StabilityInterval.TotalSeconds);
+        await host.WaitForShutdownAsync();
+        log.LogInformation("stopped");
+        return 0;
+    }
+
+    // Opening catches the index up with the catalog: after a crash it replays what the last index commit
+    // missed, and a deleted index folder is rebuilt from the catalog in full.
+    private static async Task OpenStoreAsync(IServiceProvider services, ILogger log)
+    {
+        var folder = services.GetRequiredService<DataFolder>();
+        var rebuild = !Directory.Exists(folder.IndexPath);
+        DataStore store;
+        try
+        {
+            store = await DataStore.OpenAsync(folder);
+        }
+        catch (Exception e) when (StorageGuard.StorageErrno(e) is not null || e is UnauthorizedAccessException)
+        {
+            throw new DataFolderException($"data folder {folder.Root} cannot be written: {StorageGuard.Describe(e)}", e);
+        }
+
+        services.GetRequiredService<OpenedStore>().Set(store);
+        if (rebuild)
+        {
+            log.LogInformation("index {Index} was missing: rebuilt from the catalog ({Count} documents)", folder.IndexPath, store.Index.Count);
+        }
+    }
+
+    public static IHost Build(IReadOnlyDictionary<string, string?> fromOptions, IReadOnlyList<string> commandLine)
+    {
+        var builder = Host.CreateEmptyApplicationBuilder(new HostApplicationBuilderSettings { ContentRootPath = Environment.CurrentDirectory });
+        var ocrDefaults = OcrOptions.FromEnvironment();
+        builder.Configuration
+            .AddInMemoryCollection(new Dictionary<string, string?>
+            {
+                [$"{WorkerOptions.Section}:{nameof(WorkerOptions.OcrLanguages)}"] = ocrDefaults.Languages,
+                [$"{WorkerOptions.Section}:{nameof(WorkerOptions.Parallelism)}"] = ocrDefaults.MaxParallelPages.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            })
+            .AddJsonFile(Path.Combine(AppContext.BaseDirectory, "appsettings.json"), optional: true, reloadOnChange: false)
+            .AddEnvironmentVariables("PLANINGEST_")
+            .AddCommandLine(commandLine.ToArray())
+            .AddInMemoryCollection(fromOptions);
+
+        builder.Logging
+            .AddConsole(o =>
+            {
+                o.FormatterName = WorkerLogFormatter.FormatterName;
+                o.LogToStandardErrorThreshold = LogLevel.Warning;
+            })
+            .AddConsoleFormatter<WorkerLogFormatter, ConsoleFormatterOptions>()
+            .AddConfiguration(builder.Configuration.GetSection("Logging"))
+            .SetMinimumLevel(LogLevel.Information)
+            .AddFilter("Microsoft", LogLevel.Warning);
+
+        var services = builder.Services;
+        services.AddOptions<WorkerOptions>().Bind(builder.Configuration.GetSection(WorkerOptions.Section)).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<WorkerOptions>, WorkerOptionsValidator>();
+        services.AddOptions<HostOptions>().Configure<IOptions<WorkerOptions>>((host, worker) => host.ShutdownTimeout = worker.Value.ShutdownGrace + TimeSpan.FromSeconds(30));
+        services.AddSingleton<IHostLifetime, WatchLifetime>();
+        services.AddSingleton(TimeProvider.System);
+
+        services.AddSingleton(p => DataFolder.At(Path.GetFullPath(Options(p).Data)));
+        services.AddSingleton<WorkerLock>();
+        services.AddSingleton<OpenedStore>();
+        services.AddSingleton(p => p.GetRequiredService<OpenedStore>().Store.Catalog);
+        services.AddSingleton<IJobQueue>(p => p.GetRequiredService<IDocumentCatalog>());
+        services.AddSingleton(p => new DocumentIngestor(p.GetRequiredService<ExtractionPipeline>(), p.GetRequiredService<IDocumentCatalog>(), p.GetRequiredService<OpenedStore>().Store.Feed!));
+        services.AddSingleton<IndexCommitter>();
+        services.AddSingleton(p => InboxDirectory.Open(Options(p).Inbox));
+        services.AddSingleton(p => new StabilityTracker(Options(p).StabilityInterval, p.GetRequiredService<TimeProvider>()));
+        services.AddSingleton<InboxScanner>();
+        services.AddSingleton<InboxIntake>();
+        services.AddSingleton(p => new ContentArchive(p.GetRequiredService<DataFolder>().ArchivePath));
+        services.AddSingleton(p => new Quarantine(p.GetRequiredService<DataFolder>().QuarantinePath));
+        services.AddSingleton(p => new StorageGuard(p.GetRequiredService<DataFolder>().Root, Options(p).MinFreeMegabytes * 1024 * 1024, p.GetRequiredService<ILogger<StorageGuard>>()));
+        services.AddSingleton(p => new OcrEnginePool(new OcrOptions
+        {
+            Languages = Options(p).OcrLanguages,
+            TessdataPath = ocrDefaults.TessdataPath,
+            MaxParallelPages = Options(p).Parallelism,
+            PageTimeLimit = Options(p).PageTimeLimit,
+        }));
+        services.AddSingleton(p => ExtractionPipeline.Create(p.GetRequiredService<OcrEnginePool>()));
+        services.AddSingleton<WorkerProgress>();
+        services.AddSingleton<JobProcessor>();
+        services.AddSingleton<WorkerSignals>();
+
+        services.AddHostedService<ProgressService>();
+        services.AddHostedService<IngestService>();
+        services.AddHostedService<InboxService>();
+        return builder.Build();
+    }
+
+    private static WorkerOptions Options(IServiceProvider services) => services.GetRequiredService<IOptions<WorkerOptions>>().Value;
+}

@@ -1,0 +1,105 @@
+using Microsoft.Extensions.Logging;
+using PlanIngest.Worker.Catalog;
+using PlanIngest.Worker.Catalog.Jobs;
+using PlanIngest.Worker.Hosting;
+
+namespace PlanIngest.Worker.Pipeline;
+
+/// <summary>
+/// Makes the index durable for a batch of documents at once and only then calls their jobs done. A
+/// Lucene commit costs several fsyncs, so one per document would cap the worker at a few dozen
+/// documents a second; their records are already safe in the catalog, and a crash before the commit
+/// only means the index replays them from the catalog's change sequence on the next start.
+/// </summary>
+public sealed class IndexCommitter(DocumentIngestor ingestor, IJobQueue jobs, StorageGuard storage, WorkerProgress progress, ILogger<IndexCommitter> log)
+{
+    private const int BatchSize = 128;
+    private static readonly TimeSpan CommitEvery = TimeSpan.FromMilliseconds(500);
+
+    private readonly Lock gate = new();
+    private readonly Wakeup full = new();
+    private List<Pending> pending = [];
+
+    /// <summary>The document of <paramref name="job"/> is in the catalog and applied to the index; <paramref name="line"/> is logged once it is committed.</summary>
+    public void Add(JobLease job, int pages, string line)
+    {
+        lock (gate)
+        {
+            pending.Add(new Pending(job, pages, line));
+            if (pending.Count >= BatchSize)
+            {
+                full.Set();
+            }
+        }
+    }
+
+    /// <summary>Commits every half second (or as soon as a batch is full) until stopped, then once more.</summary>
+    public async Task RunAsync(CancellationToken stop)
+    {
+        while (!stop.IsCancellationRequested)
+        {
+            try
+            {
+                await full.WaitAsync(CommitEvery, stop).ConfigureAwait(false);
+            }
+            catch (OperationCanceledException)
+            {
+                break;
+            }
+
+            await CommitAsync().ConfigureAwait(false);
+        }
+
+        await CommitAsync().ConfigureAwait(false);
+    }
+
+    private async Task CommitAsync()
+    {
+        List<Pending> batch;
+        lock (gate)
+        {
+            if (pending.Count == 0)
+            {
+                return;
+            }
+
+            batch = pending;
+            pending = [];
+        }
+
+        try
+        {
+            await ingestor.FlushAsync(CancellationToken.None).ConfigureAwait(false);
+        }
+        catch (Exception e)
+        {
+            // Their jobs stay "extracted" and are committed with the next batch (or replayed after a restart).
+            if (!storage.PauseIfStorageError(e))
+            {
+                log.LogError("index commit failed: {Error}; {Count} document(s) wait for the next one", e.Message, batch.Count);
+            }
+
+            lock (gate)
+            {
+                pending.InsertRange(0, batch);
+            }
+
+            return;
+        }
+
+        foreach (var done in batch)
+        {
+            if (await jobs.CompleteAsync(done.Job.Lease, CancellationToken.None).ConfigureAwait(false))
+            {
+                progress.Finished(done.Pages);
+                log.LogInformation("{Line}", done.Line);
+            }
+            else
+            {
+                log.LogWarning("{Name}: indexed, but its lease had passed to another worker, which will record it", done.Job.Name);
+            }
+        }
+    }
+
+    private sealed record Pending(JobLease Job, int Pages, string Line);
+}

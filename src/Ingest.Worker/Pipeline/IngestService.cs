@@ -1,0 +1,223 @@
+using System.Collections.Concurrent;
+using System.Threading.Channels;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using PlanIngest.Worker.Catalog.Jobs;
+using PlanIngest.Worker.Hosting;
+
+namespace PlanIngest.Worker.Pipeline;
+
+/// <summary>
+/// The worker proper, shaped like the .NET worker template: a feeder claims due jobs from the catalog
+/// into a bounded <see cref="Channel{T}"/> and a fixed number of consumers read it with
+/// <c>ReadAllAsync</c>, each document's errors caught on its own. While jobs are in hand their leases
+/// are renewed. On stop nothing new is claimed; documents being read get the shutdown grace to
+/// finish and are then cancelled and put back in the queue, as are claimed ones not yet started.
+/// </summary>
+public sealed class IngestService(
+    IJobQueue jobs,
+    JobProcessor processor,
+    IndexCommitter committer,
+    StorageGuard storage,
+    WorkerSignals signals,
+    IOptions<WorkerOptions> options,
+    ILogger<IngestService> log) : BackgroundService
+{
+    private static readonly TimeSpan LeaseFor = TimeSpan.FromMinutes(2);
+    private static readonly TimeSpan RenewEvery = TimeSpan.FromSeconds(30);
+    private static readonly TimeSpan PollEvery = TimeSpan.FromSeconds(2);
+
+    private readonly string workerId = $"{Environment.MachineName}/{Environment.ProcessId}/{Guid.NewGuid().ToString("N")[..8]}";
+    private readonly ConcurrentDictionary<long, JobLease> inHand = new();
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        var slots = options.Value.DocumentsInFlight;
+        var recovered = await jobs.RecoverAsync(stoppingToken).ConfigureAwait(false);
+        if (recovered > 0)
+        {
+            log.LogInformation("{Count} document(s) left half-done by the last run are taken up again", recovered);
+        }
+
+        var channel = Channel.CreateBounded<JobLease>(new BoundedChannelOptions(slots) { SingleWriter = true });
+        using var free = new SemaphoreSlim(slots, slots);
+        using var work = new CancellationTokenSource();
+        await using var grace = stoppingToken.Register(() => work.CancelAfter(options.Value.ShutdownGrace));
+        using var renewing = new CancellationTokenSource();
+
+        var consumers = Enumerable.Range(0, slots).Select(_ => ConsumeAsync(channel.Reader, free, work.Token, stoppingToken)).ToList();
+        var renewer = RenewAsync(renewing.Token);
+        using var committing = new CancellationTokenSource();
+        var commits = committer.RunAsync(committing.Token);
+        try
+        {
+            await FeedAsync(channel.Writer, free, stoppingToken).ConfigureAwait(false);
+        }
+        finally
+        {
+            channel.Writer.TryComplete();
+            await Task.WhenAll(consumers).ConfigureAwait(false);
+            await committing.CancelAsync().ConfigureAwait(false);
+            await commits.ConfigureAwait(false);
+            await renewing.CancelAsync().ConfigureAwait(false);
+            await renewer.ConfigureAwait(false);
+        }
+    }
+
+    private async Task FeedAsync(ChannelWriter<JobLease> writer, SemaphoreSlim free, CancellationToken stoppingToken)
+    {
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            try
+            {
+                await storage.WaitWhilePausedAsync(stoppingToken).ConfigureAwait(false);
+                await free.WaitAsync(stoppingToken).ConfigureAwait(false);
+                var room = 1;
+                while (free.Wait(0))
+                {
+                    room++;
+                }
+
+                var claimed = await ClaimAsync(room).ConfigureAwait(false);
+                if (room > claimed.Count)
+                {
+                    free.Release(room - claimed.Count);
+                }
+
+                foreach (var job in claimed)
+                {
+                    inHand[job.Lease.JobId] = job;
+                    await writer.WriteAsync(job, CancellationToken.None).ConfigureAwait(false);
+                }
+
+                if (claimed.Count == 0)
+                {
+                    await signals.QueueChanged.WaitAsync(PollEvery, stoppingToken).ConfigureAwait(false);
+                }
+            }
+            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+            {
+                return;
+            }
+            catch (Exception e)
+            {
+                if (!storage.PauseIfStorageError(e))
+                {
+                    log.LogError("claiming work from the catalog failed: {Error}; trying again in {Seconds} s", e.Message, PollEvery.TotalSeconds);
+                }
+
+                await Task.Delay(PollEvery, stoppingToken).ConfigureAwait(false);
+            }
+        }
+    }
+
+    /// <summary>
+    /// Fresh jobs fill the free slots; a job that was cut off by a dying worker twice or more is a
+    /// suspect (it may be what kills the process) and runs alone, so that another crash is blamed on it only.
+    /// </summary>
+    private async Task<IReadOnlyList<JobLease>> ClaimAsync(int room)
+    {
+        if (inHand.Values.Any(j => j.Interruptions >= JobSelection.SuspectAfter))
+        {
+            return [];
+        }
+
+        var fresh = await jobs.ClaimAsync(workerId, room, LeaseFor, JobSelection.Fresh, CancellationToken.None).ConfigureAwait(false);
+        if (fresh.Count > 0 || !inHand.IsEmpty)
+        {
+            return fresh;
+        }
+
+        var suspect = await jobs.ClaimAsync(workerId, 1, LeaseFor, JobSelection.Suspects, CancellationToken.None).ConfigureAwait(false);
+        foreach (var job in suspect)
+        {
+            log.LogWarning("{Name}: the worker died {Count} times while it was being read; reading it alone now", job.Name, job.Interruptions - 1);
+        }
+
+        return suspect;
+    }
+
+    private async Task ConsumeAsync(ChannelReader<JobLease> reader, SemaphoreSlim free, CancellationToken work, CancellationToken stoppingToken)
+    {
+        // Not ReadAllAsync(stoppingToken): on stop the channel is still drained, so that claimed jobs are given back rather than left leased.
+        await foreach (var job in reader.ReadAllAsync(CancellationToken.None).ConfigureAwait(false))
+        {
+            try
+            {
+                if (stoppingToken.IsCancellationRequested)
+                {
+                    await ReleaseAsync(job).ConfigureAwait(false);
+                    continue;
+                }
+
+                await processor.RunAsync(job, work).ConfigureAwait(false);
+            }
+            catch (OperationCanceledException) when (work.IsCancellationRequested)
+            {
+                log.LogInformation("{Name}: stopped before it was finished; back in the queue", job.Name);
+                await ReleaseAsync(job).ConfigureAwait(false);
+            }
+            catch (Exception e)
+            {
+                // Per item: an unexpected error in one document leaves it in the queue and the worker running.
+                if (!storage.PauseIfStorageError(e))
+                {
+                    log.LogError(e, "{Name}: unexpected error; left in the queue for another try", job.Name);
+                }
+
+                await ReleaseAsync(job).ConfigureAwait(false);
+            }
+            finally
+            {
+                inHand.TryRemove(job.Lease.JobId, out _);
+                free.Release();
+            }
+        }
+    }
+
+    private async Task ReleaseAsync(JobLease job)
+    {
+        try
+        {
+            await jobs.ReleaseAsync(job.Lease, CancellationToken.None).ConfigureAwait(false);
+        }
+        catch (Exception e)
+        {
+            // Its lease runs out by itself and the job is claimed again then (counted as an interruption).
+            log.LogWarning("{Name}: could not be put back in the queue ({Error}); it will be taken up when its lease runs out", job.Name, e.Message);
+        }
+    }
+
+    private async Task RenewAsync(CancellationToken stop)
+    {
+        while (!stop.IsCancellationRequested)
+        {
+            try
+            {
+                await Task.Delay(RenewEvery, stop).ConfigureAwait(false);
+                var leases = inHand.Values.Select(j => j.Lease).ToList();
+                if (leases.Count == 0)
+                {
+                    continue;
+                }
+
+                foreach (var lost in await jobs.RenewAsync(leases, LeaseFor, stop).ConfigureAwait(false))
+                {
+                    if (inHand.TryGetValue(lost.JobId, out var job))
+                    {
+                        log.LogWarning("{Name}: its lease was lost (taken over by another worker); this worker's result will be dropped", job.Name);
+                    }
+                }
+            }
+            catch (OperationCanceledException) when (stop.IsCancellationRequested)
+            {
+                return;
+            }
+            catch (Exception e)
+            {
+                log.LogWarning("renewing leases failed: {Error}", e.Message);
+            }
+        }
+    }
+}

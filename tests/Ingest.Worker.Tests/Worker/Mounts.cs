@@ -1,0 +1,42 @@
+using System.Diagnostics;
+
+namespace PlanIngest.Worker.Tests.Worker;
+
+/// <summary>Real file systems for the storage tests: a small tmpfs (a disk that fills up) and read-only bind mounts. Needs root.</summary>
+internal static class Mounts
+{
+    /// <summary>Mounts a tmpfs of <paramref name="megabytes"/> at <paramref name="path"/>; the reason when that is impossible here.</summary>
+    public static string? TryTmpfs(string path, int megabytes)
+    {
+        Directory.CreateDirectory(path);
+        var (code, error) = Run("mount", "-t", "tmpfs", "-o", $"size={megabytes}m", "tmpfs", path);
+        return code == 0 ? null : $"cannot mount a tmpfs here (root and mount rights needed): {error.Trim()}";
+    }
+
+    /// <summary>Lays a read-only view over <paramref name="path"/>: new opens fail with EROFS, as on a disk remounted read-only.</summary>
+    public static void BindReadOnly(string path)
+    {
+        Assert.Equal(0, Run("mount", "--bind", path, path).Code);
+        Assert.Equal(0, Run("mount", "-o", "remount,bind,ro", path).Code);
+    }
+
+    /// <summary>Unmounts the top mount at <paramref name="path"/> (lazily, so that a process still inside does not block it).</summary>
+    public static void Unmount(string path) => Run("umount", "-l", path);
+
+    private static (int Code, string Error) Run(string program, params string[] args)
+    {
+        try
+        {
+            var start = new ProcessStartInfo(program) { RedirectStandardError = true, RedirectStandardOutput = true };
+            args.ToList().ForEach(start.ArgumentList.Add);
+            using var process = Process.Start(start)!;
+            var error = process.StandardError.ReadToEnd();
+            process.WaitForExit();
+            return (process.ExitCode, error);
+        }
+        catch (System.ComponentModel.Win32Exception e)
+        {
+            return (-1, e.Message);
+        }
+    }
+}
