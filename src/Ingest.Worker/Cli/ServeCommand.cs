@@ -1,10 +1,4 @@
 using System.CommandLine;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Hosting;
-using Microsoft.Extensions.Logging;
 using PlanIngest.Worker.Catalog;
 using PlanIngest.Worker.Web;
 
@@ -22,24 +16,14 @@ internal static class ServeCommand
     public static Command Create()
     {
         var data = SharedOptions.Data();
-        var urls = new Option<string?>("--urls") { Description = $"Addresses to listen on, separated by ';' (default {WebSettings.DefaultUrl}; port 0 picks a free one)." };
-        var inbox = new Option<string?>("--inbox") { Description = "The worker's inbox: the upload form drops files there (without it, uploads are off)." };
-        var keyFile = new Option<string?>("--api-key-file") { Description = $"File holding the API key (else {ApiKeyVariable}); required for a non-loopback address." };
+        var urls = UrlsOption();
+        var inbox = new Option<string?>("--inbox") { Description = "Where the upload form drops files (default: the inbox of the worker running on the data folder)." };
+        var keyFile = KeyFileOption();
         var command = new Command("serve", "Serve the web page and the JSON API (search, documents, compare, status, deadlines).") { data, urls, inbox, keyFile };
         command.SetAction(async (parsed, token) =>
         {
-            if (ReadKey(parsed.GetValue(keyFile)) is not { } key)
-            {
-                return ExitCodes.Usage;
-            }
-
-            var settings = new WebSettings
-            {
-                Urls = parsed.GetValue(urls) is { Length: > 0 } list ? list.Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries) : [WebSettings.DefaultUrl],
-                ApiKey = key.Value,
-                Inbox = parsed.GetValue(inbox),
-            };
-            return await RunAsync(settings, SharedOptions.Folder(parsed, data), token);
+            var settings = Settings(parsed.GetValue(urls), parsed.GetValue(keyFile), parsed.GetValue(inbox));
+            return settings is null ? ExitCodes.Usage : await RunAsync(settings, SharedOptions.Folder(parsed, data), token);
         });
         return command;
     }
@@ -65,21 +49,10 @@ internal static class ServeCommand
 
         using (data)
         {
-            var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions
-            {
-                Args = [],
-                ApplicationName = "planingest",
-                ContentRootPath = AppContext.BaseDirectory,
-                EnvironmentName = Environments.Production,
-            });
-            // Warnings and errors only, on stderr: stdout carries the address line a script waits for.
-            builder.Logging.ClearProviders().AddConsole(o => o.LogToStandardErrorThreshold = LogLevel.Trace).SetMinimumLevel(LogLevel.Warning);
-            builder.AddPlanWeb(settings, data);
-            await using var app = builder.Build();
-            app.MapPlanWeb();
+            WebServer server;
             try
             {
-                await app.StartAsync(token);
+                server = await WebServer.StartAsync(settings, data, answersSignals: true, token);
             }
             catch (IOException e)
             {
@@ -87,21 +60,36 @@ internal static class ServeCommand
                 return ExitCodes.FileFailed;
             }
 
-            var addresses = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()?.Addresses ?? [];
-            ConsoleOutput.Line($"planingest serve: {string.Join(' ', addresses)} (data {Path.GetFullPath(folder.Root)}{(settings.Inbox is null ? string.Empty : $", uploads to {Path.GetFullPath(settings.Inbox)}")}); Ctrl-C stops");
-            try
+            await using (server)
             {
-                await app.WaitForShutdownAsync(token);
-            }
-            catch (OperationCanceledException)
-            {
-                // Ctrl-C: a normal way to stop a server.
+                ConsoleOutput.Line($"planingest serve: {string.Join(' ', server.Addresses)} (data {Path.GetFullPath(folder.Root)}{(settings.Inbox is null ? string.Empty : $", uploads to {Path.GetFullPath(settings.Inbox)}")}); Ctrl-C stops");
+                await server.WaitForShutdownAsync(token);
             }
 
-            await app.StopAsync(CancellationToken.None);
             return ExitCodes.Success;
         }
     }
+
+    /// <summary>The web settings of <c>serve</c> and <c>watch --serve</c>: <c>--urls</c>, the key from <c>--api-key-file</c> or the environment.</summary>
+    /// <returns>Null (after saying why) when the key file cannot be read.</returns>
+    public static WebSettings? Settings(string? urls, string? keyFile, string? inbox)
+    {
+        if (ReadKey(keyFile) is not { } key)
+        {
+            return null;
+        }
+
+        return new WebSettings
+        {
+            Urls = urls is { Length: > 0 } list ? list.Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries) : [WebSettings.DefaultUrl],
+            ApiKey = key.Value,
+            Inbox = inbox,
+        };
+    }
+
+    public static Option<string?> UrlsOption() => new("--urls") { Description = $"Addresses to listen on, separated by ';' (default {WebSettings.DefaultUrl}; port 0 picks a free one)." };
+
+    public static Option<string?> KeyFileOption() => new("--api-key-file") { Description = $"File holding the API key (else {ApiKeyVariable}); required for a non-loopback address." };
 
     /// <summary>The key from the file or the environment (null value: none given); null when the file cannot be read.</summary>
     private static Key? ReadKey(string? file)

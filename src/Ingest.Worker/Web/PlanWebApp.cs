@@ -32,7 +32,7 @@ public static class PlanWebApp
     private const long MaxOtherBodyBytes = 64 * 1024;
 
     /// <exception cref="WebSettingsException">The settings must not be served (a non-loopback address without a key, a bad URL).</exception>
-    public static WebApplicationBuilder AddPlanWeb(this WebApplicationBuilder builder, WebSettings settings, WebData data, IWorkerStatus? status = null)
+    public static WebApplicationBuilder AddPlanWeb(this WebApplicationBuilder builder, WebSettings settings, WebData data)
     {
         if (BindingPolicy.Problem(settings) is { } problem)
         {
@@ -76,8 +76,8 @@ public static class PlanWebApp
         services.AddSingleton(new CitationResolver(data.Catalog));
         services.AddSingleton(new ArchivedOriginals(data.Folder.ArchivePath));
         services.AddSingleton(new DeadlineList(data.Catalog));
-        services.AddSingleton(new UploadSettings(settings.Inbox is null ? null : new InboxDrop(settings.Inbox, settings.MaxUploadBytes), settings.MaxUploadFiles));
-        services.AddSingleton(status ?? new CatalogOnlyStatus(data));
+        services.AddSingleton(new UploadSettings(new InboxLocator(settings, data.Folder), settings.MaxUploadBytes, settings.MaxUploadFiles));
+        services.AddSingleton<IWorkerStatus>(new WorkerStatusReport(data.Folder));
         return builder;
     }
 

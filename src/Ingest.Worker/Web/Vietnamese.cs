@@ -59,7 +59,22 @@ internal static class Vietnamese
         _ => name,
     };
 
+    /// <summary>An ISO 8601 instant as a clock in Việt Nam reads it: "18:07 01/12/2026"; the text itself when it is not one.</summary>
+    public static string Time(string? iso)
+    {
+        if (!DateTimeOffset.TryParse(iso, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var instant))
+        {
+            return iso ?? "–";
+        }
+
+        return TimeZoneInfo.ConvertTime(instant, VietnamTime).ToString("HH:mm dd/MM/yyyy", CultureInfo.InvariantCulture);
+    }
+
     public static string Number(int value) => value.ToString("#,##0", Culture);
 
     private static CultureInfo Culture { get; } = CultureInfo.GetCultureInfo("vi-VN");
+
+    // The archive's readers are in Việt Nam whatever zone the server runs in (UTC+7, no daylight saving).
+    private static TimeZoneInfo VietnamTime { get; } =
+        TimeZoneInfo.TryFindSystemTimeZoneById("Asia/Ho_Chi_Minh", out var zone) ? zone : TimeZoneInfo.CreateCustomTimeZone("ICT", TimeSpan.FromHours(7), "ICT", "ICT");
 }

@@ -5,7 +5,7 @@ using System.Text.RegularExpressions;
 namespace PlanIngest.Web.Tests.Infrastructure;
 
 /// <summary>
-/// <c>planingest serve</c> as a real process: started with port 0 (the kernel picks a free port), its
+/// <c>planingest serve</c> (or <c>watch --serve</c>) as a real process: started with port 0 (the kernel picks a free port), its
 /// address read from the line it prints when it listens, stopped with SIGTERM as a service manager would.
 /// </summary>
 internal sealed partial class ServerProcess : IAsyncDisposable
@@ -122,6 +122,7 @@ internal sealed partial class ServerProcess : IAsyncDisposable
         process.Dispose();
     }
 
-    [GeneratedRegex(@"^planingest serve: (http://\S+)")]
+    // serve's line, or watch --serve's.
+    [GeneratedRegex(@"^planingest (?:serve: |watch: web page and API at )(http://\S+)")]
     private static partial Regex AddressLine();
 }

@@ -1,3 +1,4 @@
+using System.Security.Cryptography;
 using System.Text.Json.Nodes;
 using PlanIngest.Tests;
 
@@ -5,8 +6,10 @@ namespace PlanIngest.Web.Tests.Infrastructure;
 
 /// <summary>
 /// A real data folder built by <c>planingest ingest</c> over the search fixtures, the five seeds and the
-/// web fixtures, an archive holding one real original and two traps (a link to /etc/passwd and a file
-/// whose bytes are not its name's), and <c>planingest serve</c> running on it on a free loopback port.
+/// web fixtures — except s01, which is dropped into the inbox and taken in by the worker, so that its
+/// original is in the archive as the worker keeps it — two traps planted in the archive (a link to
+/// /etc/passwd, a file whose bytes are not its name's), and <c>planingest watch INBOX --serve</c> running
+/// on it on a free loopback port: the worker and the page in one process, as the main job runs them.
 /// </summary>
 public sealed class WebFixture : IAsyncLifetime
 {
@@ -27,7 +30,7 @@ public sealed class WebFixture : IAsyncLifetime
 
     public HttpClient Http { get; private set; } = default!;
 
-    /// <summary>Its original is in the archive, as the worker leaves it.</summary>
+    /// <summary>Taken in by the worker: its original is in the archive.</summary>
     public string ArchivedId => Ids["s01"];
 
     /// <summary>Its "original" in the archive is a symbolic link to /etc/passwd.</summary>
@@ -45,7 +48,8 @@ public sealed class WebFixture : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        var (code, stdout, stderr) = await Planingest.RunAsync(["ingest", .. FixtureFiles, "--data", Data, "--json"]);
+        var dropped = FixtureFiles.Single(f => Path.GetFileName(f).StartsWith("s01_", StringComparison.Ordinal));
+        var (code, stdout, stderr) = await Planingest.RunAsync(["ingest", .. FixtureFiles.Where(f => f != dropped), "--data", Data, "--json"]);
         Assert.True(code == 0, $"ingest failed ({code}): {stderr}");
         var ids = new Dictionary<string, string>();
         var files = new Dictionary<string, string>();
@@ -58,12 +62,34 @@ public sealed class WebFixture : IAsyncLifetime
             files[id] = path;
         }
 
+        var droppedId = Convert.ToHexStringLower(SHA256.HashData(await File.ReadAllBytesAsync(dropped)));
+        ids["s01"] = droppedId;
+        files[droppedId] = dropped;
         Ids = ids;
         Files = files;
         PlantArchive();
         Directory.CreateDirectory(Inbox);
-        server = await ServerProcess.StartAsync(["serve", "--data", Data, "--urls", "http://127.0.0.1:0", "--inbox", Inbox]);
+        File.Copy(dropped, Path.Combine(Inbox, Path.GetFileName(dropped)));
+        server = await ServerProcess.StartAsync(["watch", Inbox, "--data", Data, "--stability", "0.3", "--serve", "--urls", "http://127.0.0.1:0"]);
         Http = new HttpClient { BaseAddress = server.Address, Timeout = TimeSpan.FromSeconds(60) };
+        await WaitUntilSearchableAsync(droppedId, TimeSpan.FromSeconds(90));
+    }
+
+    /// <summary>Waits until the worker has taken a document in and the page finds it.</summary>
+    public async Task WaitUntilSearchableAsync(string id, TimeSpan limit)
+    {
+        var deadline = DateTime.UtcNow + limit;
+        while (true)
+        {
+            using var response = await Http.GetAsync($"api/documents/{id}?pages=false");
+            if (response.IsSuccessStatusCode && (await Http.GetStringAsync("api/search?limit=100")).Contains(id, StringComparison.Ordinal))
+            {
+                return;
+            }
+
+            Assert.True(DateTime.UtcNow < deadline, $"document {id} not searchable after {limit}; worker log: {ServerLog}");
+            await Task.Delay(200);
+        }
     }
 
     public async Task DisposeAsync()
@@ -84,9 +110,6 @@ public sealed class WebFixture : IAsyncLifetime
 
     private void PlantArchive()
     {
-        Directory.CreateDirectory(Path.GetDirectoryName(ArchivePathOf(ArchivedId, ".txt"))!);
-        File.Copy(Files[ArchivedId], ArchivePathOf(ArchivedId, ".txt"));
-
         Directory.CreateDirectory(Path.GetDirectoryName(ArchivePathOf(LinkTrapId, ".txt"))!);
         File.CreateSymbolicLink(ArchivePathOf(LinkTrapId, ".txt"), "/etc/passwd");
 

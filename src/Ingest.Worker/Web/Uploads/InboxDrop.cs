@@ -31,7 +31,7 @@ internal sealed class InboxDrop(string inbox, long maxBytes)
             }
 
             var kind = ContentSniffer.Sniff(head);
-            var stored = MoveIntoPlace(temporary, SafeFileName.Stem(clientName), ExtensionOf(kind));
+            var stored = MoveIntoPlace(temporary, SafeFileName.Stem(clientName), Archive.ContentArchive.ExtensionOf(kind));
             return new UploadOutcome(clientName, stored, length, null);
         }
         catch
@@ -110,14 +110,4 @@ internal sealed class InboxDrop(string inbox, long maxBytes)
             }
         }
     }
-
-    private static string ExtensionOf(ContentKind kind) => kind switch
-    {
-        ContentKind.Pdf => ".pdf",
-        ContentKind.Png => ".png",
-        ContentKind.Jpeg => ".jpg",
-        ContentKind.Tiff => ".tif",
-        ContentKind.Docx => ".docx",
-        _ => ".txt",
-    };
 }
