@@ -3,6 +3,7 @@ using Lucene.Net.QueryParsers.Classic;
 using Lucene.Net.Search;
 using PlanIngest.Extraction;
 using PlanIngest.Extraction.Model;
+using PlanIngest.Extraction.Text;
 using PlanIngest.Search.Facets;
 using PlanIngest.Search.Index;
 
@@ -79,7 +80,9 @@ internal static class QueryBuilder
 
         var typed = Parse(text) ?? throw new BadQueryException("query has no words to search for");
         var repaired = QueryRepair.Repair(text);
-        if (repaired == text || Parse(repaired, quiet: true) is not { } read)
+        // A repair that only restores marks ("phong trao" -> "phong trào") folds to the same words: the same
+        // query again, which would only double the work of every search typed without diacritics.
+        if (repaired == text || TextFolding.Fold(repaired) == TextFolding.Fold(text) || Parse(repaired, quiet: true) is not { } read)
         {
             return typed;
         }

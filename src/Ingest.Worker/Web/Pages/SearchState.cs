@@ -9,7 +9,8 @@ namespace PlanIngest.Worker.Web.Pages;
 /// </summary>
 public sealed record SearchState(string Text, string? Cites, IReadOnlyList<(string Name, string Value)> Filters, int Offset)
 {
-    public const int PageSize = 20;
+    /// <summary>Hits per page: ten, as search pages show; each hit costs a highlighted snippet, the dearest part of a search.</summary>
+    public const int PageSize = 10;
 
     public bool IsFiltered(string name, string value) =>
         Filters.Any(f => f.Name == name && SameValue(name, f.Value, value));
