@@ -79,10 +79,9 @@ internal static class QueryBuilder
         }
 
         var typed = Parse(text) ?? throw new BadQueryException("query has no words to search for");
+        // A repair that only restored marks folds to the same words: one reading is enough to search.
         var repaired = QueryRepair.Repair(text);
-        // A repair that only restores marks ("phong trao" -> "phong trào") folds to the same words: the same
-        // query again, which would only double the work of every search typed without diacritics.
-        if (repaired == text || TextFolding.Fold(repaired) == TextFolding.Fold(text) || Parse(repaired, quiet: true) is not { } read)
+        if (TextFolding.Fold(repaired) == TextFolding.Fold(text) || Parse(repaired, quiet: true) is not { } read)
         {
             return typed;
         }
