@@ -1,4 +1,5 @@
 using Microsoft.Playwright;
+using PlanIngest.Web.Tests.Api;
 using PlanIngest.Web.Tests.Infrastructure;
 
 namespace PlanIngest.Web.Tests.Browser;
@@ -49,7 +50,15 @@ public sealed class SearchPageTests(WebFixture web, BrowserFixture browser)
         Assert.Equal(shown, after.Total);
         Assert.True(after.Total < before.Total);
         Assert.Equal(after.Total, after.Ids.Count);
-        Assert.All(after.Ids, id => Assert.Contains(id, before.Ids));
+        // Every plan listed is a district's (as its own record says), and none of them is new.
+        var everything = (await web.Http.JsonAsync("api/search?limit=100")).HitIds();
+        foreach (var id in after.Ids)
+        {
+            Assert.Contains(id, everything);
+            var record = await web.Http.JsonAsync($"api/documents/{id}?pages=false");
+            Assert.Equal("huyện", record["issuer"]?["level"]?.GetValue<string>());
+        }
+
         // The other facets now count the narrowed results only.
         Assert.Equal(["huyện"], (await FacetCountsAsync(page, "level")).Keys);
         var provincesAfter = await FacetCountsAsync(page, "province");
@@ -59,6 +68,50 @@ public sealed class SearchPageTests(WebFixture web, BrowserFixture browser)
         await page.Locator(".active-filters .chip").ClickAsync();
         await page.WaitForURLAsync(url => !url.Contains("filter=", StringComparison.Ordinal));
         Assert.Equal(before, await ResultsAsync(page));
+    }
+
+    [Fact]
+    public async Task The_sidebar_counts_every_facet_and_a_cited_document_or_a_campaign_narrows_like_the_others()
+    {
+        var page = await browser.NewPageAsync(web.Address);
+        await page.GotoAsync("/");
+        var headings = await page.Locator(".facets h3").AllInnerTextsAsync();
+        Assert.Equal(
+            ["Loại văn bản", "Cơ quan ban hành", "Tỉnh, thành phố", "Cấp", "Năm", "Văn bản được trích dẫn", "Phong trào"],
+            headings.Select(h => h.Trim()));
+
+        // A cited document: the page's filter finds what the API's cites query finds, and the count said so.
+        var cited = page.Locator("[data-facet=cites] li a").First;
+        var number = (await cited.Locator(".facet-value").InnerTextAsync()).Trim();
+        var citedCount = int.Parse(await cited.Locator(".count").InnerTextAsync());
+        await cited.ClickAsync();
+        await page.WaitForURLAsync(url => url.Contains("filter=cites", StringComparison.Ordinal));
+        await BrowserFixture.ShotAsync(page, "05a-facet-cited-document");
+        var byCitation = await ResultsAsync(page);
+        var api = await web.Http.JsonAsync("api/search?limit=100&cites=" + Uri.EscapeDataString(number));
+        Assert.True(citedCount >= 2, $"{number} cited by {citedCount}");
+        Assert.Equal(citedCount, byCitation.Total);
+        Assert.Equal(api["total"]!.GetValue<int>(), byCitation.Total);
+        Assert.Equal(api.HitIds().Take(10).Order(), byCitation.Ids.Order()); // the page lists ten
+
+        // A campaign: every plan listed names it among its own campaigns.
+        await page.GotoAsync("/");
+        var campaign = page.Locator("[data-facet=campaign] li a").First;
+        var name = (await campaign.Locator(".facet-value").InnerTextAsync()).Trim();
+        var campaignCount = int.Parse(await campaign.Locator(".count").InnerTextAsync());
+        await campaign.ClickAsync();
+        await page.WaitForURLAsync(url => url.Contains("filter=campaign", StringComparison.Ordinal));
+        await BrowserFixture.ShotAsync(page, "05b-facet-campaign");
+        var byCampaign = await ResultsAsync(page);
+        Assert.Equal(campaignCount, byCampaign.Total);
+        Assert.NotEmpty(byCampaign.Ids);
+        foreach (var id in byCampaign.Ids)
+        {
+            var record = await web.Http.JsonAsync($"api/documents/{id}?pages=false");
+            Assert.Contains(name, record["campaigns"]!.AsArray().Select(c => c!.GetValue<string>()));
+        }
+
+        Assert.Equal($"Phong trào: {name} ×", (await page.Locator(".active-filters .chip").InnerTextAsync()).Trim());
     }
 
     [Fact]
