@@ -1,4 +1,6 @@
 using System.Net;
+using System.Text;
+using System.Text.RegularExpressions;
 using PlanIngest.Web.Tests.Infrastructure;
 
 namespace PlanIngest.Web.Tests.Api;
@@ -60,11 +62,40 @@ public sealed class StatusAndHealthTests(WebFixture web)
     }
 
     [Fact]
-    public async Task An_upload_without_the_forms_token_is_refused_and_nothing_reaches_the_inbox()
+    public async Task An_upload_needs_the_forms_token_and_the_cookie_it_came_with()
     {
-        using var form = new MultipartFormDataContent { { new ByteArrayContent("KẾ HOẠCH thử"u8.ToArray()), "files", "forged.txt" } };
-        using var response = await web.Http.PostAsync("upload", form);
-        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        // A browser of its own: it keeps the anti-forgery cookie the status page sets.
+        using var browser = new HttpClient(new HttpClientHandler { CookieContainer = new CookieContainer() }) { BaseAddress = web.Address };
+        var token = Regex.Match(await browser.GetStringAsync("status"), "name=\"__planingest_token\" value=\"([^\"]+)\"").Groups[1].Value;
+        Assert.NotEmpty(token);
+
+        // Without the token, and with the token copied into a request that lacks the form's cookie (what another
+        // site's page could at best send: the cookie is SameSite=Strict): refused, nothing reaches the inbox.
+        var (code, body) = await PostAsync(browser, "forged-no-token.pdf", token: null);
+        Assert.Equal(HttpStatusCode.BadRequest, code);
+        Assert.Contains("Biểu mẫu đã cũ hoặc không phải từ trang này", body);
+        using var noCookies = new HttpClient(new HttpClientHandler { UseCookies = false }) { BaseAddress = web.Address };
+        (code, body) = await PostAsync(noCookies, "forged-no-cookie.pdf", token);
+        Assert.Equal(HttpStatusCode.BadRequest, code);
+        Assert.Contains("Biểu mẫu đã cũ hoặc không phải từ trang này", body);
         Assert.DoesNotContain(Directory.EnumerateFiles(web.Inbox), f => Path.GetFileName(f).StartsWith("forged", StringComparison.Ordinal));
+
+        // The form's own token with its cookie is taken (a PDF that is broken inside: the worker sets it aside, so no document is added).
+        (code, body) = await PostAsync(browser, "token-and-cookie.pdf", token);
+        Assert.Equal(HttpStatusCode.OK, code);
+        Assert.Contains("<code>token-and-cookie.pdf</code>", body);
+    }
+
+    private async Task<(HttpStatusCode Code, string Body)> PostAsync(HttpClient client, string name, string? token)
+    {
+        var broken = Encoding.ASCII.GetBytes("%PDF-1.4\n1 0 obj\n<< /Type /Catalog " + Guid.NewGuid() + "\n");
+        using var form = new MultipartFormDataContent { { new ByteArrayContent(broken), "files", name } };
+        if (token is not null)
+        {
+            form.Add(new StringContent(token), "__planingest_token");
+        }
+
+        using var response = await client.PostAsync("upload", form);
+        return (response.StatusCode, await response.Content.ReadAsStringAsync());
     }
 }
