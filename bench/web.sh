@@ -41,7 +41,13 @@ for count in ${*:-10000 100000}; do
   for kind in api page; do
     # Warm-up (JIT, Lucene's caches), not reported.
     WEB_BENCH_KIND=$kind wrk -t2 -c"$connections" -d5s -s "$here/web-requests.lua" "$url" >/dev/null
-    WEB_BENCH_KIND=$kind wrk -t2 -c"$connections" -d"${duration}s" --timeout 10s -s "$here/web-requests.lua" "$url" | tail -1
+    # The server's CPU time per answer beside the latencies: on a machine others are loading, latency is
+    # mostly waiting for a core, while CPU per request is what the page itself costs.
+    before=$(awk '{print $14 + $15}' /proc/$server/stat)
+    line=$(WEB_BENCH_KIND=$kind wrk -t2 -c"$connections" -d"${duration}s" --timeout 10s -s "$here/web-requests.lua" "$url" | tail -1)
+    after=$(awk '{print $14 + $15}' /proc/$server/stat)
+    requests=$(echo "$line" | sed -n 's/.*requests=\([0-9]*\).*/\1/p')
+    echo "$line cpu_ms_per_req=$(awk -v t="$((after - before))" -v n="$requests" -v hz="$(getconf CLK_TCK)" 'BEGIN {printf "%.1f", n ? t * 1000 / hz / n : 0}')"
   done
   echo "   after: $(uptime | sed 's/.*load/load/')"
 
