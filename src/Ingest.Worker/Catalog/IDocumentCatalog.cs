@@ -47,6 +47,13 @@ public interface IDocumentCatalog : Jobs.IJobQueue, IDisposable
 
     Task<IReadOnlyList<string>> AliasesAsync(string id, CancellationToken cancellationToken = default);
 
+    /// <summary>
+    /// Records without their page texts, in id order after <paramref name="afterId"/> (empty: from the
+    /// first); at most <paramref name="limit"/>. For listings over the whole catalog (the web page's
+    /// deadline feed) that must not load every page of every document.
+    /// </summary>
+    Task<IReadOnlyList<CatalogDocument>> RecordsAfterAsync(string afterId, int limit, CancellationToken cancellationToken = default);
+
     /// <summary>The documents changed after <paramref name="sequence"/>, in sequence order, each in its latest state; at most <paramref name="limit"/>.</summary>
     Task<IReadOnlyList<CatalogDocument>> ChangesAfterAsync(long sequence, int limit, CancellationToken cancellationToken = default);
 

@@ -19,9 +19,12 @@ internal static class WatchCommand
         var stability = new Option<double?>("--stability") { Description = "Seconds a file must stay unchanged before it is taken (default 2)." };
         var attempts = new Option<int?>("--max-attempts") { Description = "Attempts at a transiently failing document before it is quarantined (default 3)." };
         var languages = SharedOptions.OcrLanguages();
+        var serve = new Option<bool>("--serve") { Description = "Also serve the web page and API from this process (uploads go to the inbox)." };
+        var urls = ServeCommand.UrlsOption();
+        var keyFile = ServeCommand.KeyFileOption();
         var command = new Command("watch", "Watch a folder: read, extract, catalog and index every file dropped into it, until stopped.")
         {
-            inbox, data, parallelism, stability, attempts, languages,
+            inbox, data, parallelism, stability, attempts, languages, serve, urls, keyFile,
         };
 
         // Unrecognised "--Section:Key=value" tokens are the .NET command-line configuration layer.
@@ -43,9 +46,33 @@ internal static class WatchCommand
             Set(nameof(WorkerOptions.StabilityInterval), parsed.GetValue(stability) is { } s ? TimeSpan.FromSeconds(s).ToString("c", CultureInfo.InvariantCulture) : null);
             Set($"{nameof(WorkerOptions.Retry)}:{nameof(RetryOptions.MaxAttempts)}", parsed.GetValue(attempts)?.ToString(CultureInfo.InvariantCulture));
             Set(nameof(WorkerOptions.OcrLanguages), parsed.GetValue(languages));
+            Func<IServiceProvider, Task<IAsyncDisposable>>? page = null;
+            if (parsed.GetValue(serve))
+            {
+                // Refused before the worker starts: a page that may not be served is a usage error, not a half-started worker.
+                var web = ServeCommand.Settings(parsed.GetValue(urls), parsed.GetValue(keyFile), inbox: null);
+                if (web is null || Web.Security.BindingPolicy.Problem(web) is { } problem && Fail(problem))
+                {
+                    return ExitCodes.Usage;
+                }
+
+                page = worker => Web.WorkerWebPage.StartAsync(web, worker);
+            }
+            else if (parsed.GetValue(urls) is not null || parsed.GetValue(keyFile) is not null)
+            {
+                ConsoleOutput.Error("planingest watch: --urls and --api-key-file go with --serve");
+                return ExitCodes.Usage;
+            }
+
             // The stop token of the CLI is not used: the worker's own lifetime handles the signals (one: graceful, two: at once).
-            return await WatchHost.RunAsync(settings, parsed.UnmatchedTokens);
+            return await WatchHost.RunAsync(settings, parsed.UnmatchedTokens, page);
         });
         return command;
+    }
+
+    private static bool Fail(string problem)
+    {
+        ConsoleOutput.Error($"planingest watch --serve: {problem}");
+        return true;
     }
 }

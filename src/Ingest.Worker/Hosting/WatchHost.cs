@@ -22,7 +22,11 @@ namespace PlanIngest.Worker.Hosting;
 public static class WatchHost
 {
     /// <summary>Runs until stopped; returns the exit code (2 for bad settings, 1 for an unusable data folder).</summary>
-    public static async Task<int> RunAsync(IReadOnlyDictionary<string, string?> fromOptions, IReadOnlyList<string> commandLine)
+    /// <param name="alongside">
+    /// Started once the worker runs, on its services, and stopped after it (<c>watch --serve</c>'s web page);
+    /// an <see cref="IOException"/> from it (an address in use) stops the worker with exit code 1.
+    /// </param>
+    public static async Task<int> RunAsync(IReadOnlyDictionary<string, string?> fromOptions, IReadOnlyList<string> commandLine, Func<IServiceProvider, Task<IAsyncDisposable>>? alongside = null)
     {
         IHost host;
         WorkerOptions options;
@@ -70,7 +74,25 @@ public static class WatchHost
         }
 
         log.LogInformation("watching {Inbox}; data in {Data}; {Parallelism} page(s) at once; a file is taken once unchanged for {Stability} s", host.Services.GetRequiredService<InboxDirectory>().Path, Path.GetFullPath(options.Data), options.Parallelism, options.StabilityInterval.TotalSeconds);
+        IAsyncDisposable? companion = null;
+        try
+        {
+            companion = alongside is null ? null : await alongside(host.Services);
+        }
+        catch (IOException e)
+        {
+            await Console.Error.WriteLineAsync($"planingest watch: {e.Message}");
+            await host.StopAsync();
+            return 1;
+        }
+
         await host.WaitForShutdownAsync();
+        if (companion is not null)
+        {
+            // Stopped while the store is still open: the host's services are disposed only when this method returns.
+            await companion.DisposeAsync();
+        }
+
         log.LogInformation("stopped");
         return 0;
     }
