@@ -87,9 +87,31 @@ public sealed class IndexCommitter(DocumentIngestor ingestor, IJobQueue jobs, St
             return;
         }
 
-        foreach (var done in batch)
+        IReadOnlyList<bool> held;
+        try
         {
-            if (await jobs.CompleteAsync(done.Job.Lease, CancellationToken.None).ConfigureAwait(false))
+            held = await jobs.CompleteAsync(batch.Select(p => p.Job.Lease).ToList(), CancellationToken.None).ConfigureAwait(false);
+        }
+        catch (Exception e)
+        {
+            // Indexed and committed, but still "extracted" in the catalog: tried again with the next batch (or on the next start).
+            if (!storage.PauseIfStorageError(e))
+            {
+                log.LogError("marking {Count} indexed document(s) done failed: {Error}; tried again with the next batch", batch.Count, e.Message);
+            }
+
+            lock (gate)
+            {
+                pending.InsertRange(0, batch);
+            }
+
+            return;
+        }
+
+        for (var i = 0; i < batch.Count; i++)
+        {
+            var done = batch[i];
+            if (held[i])
             {
                 progress.Finished(done.Pages);
                 log.LogInformation("{Line}", done.Line);
