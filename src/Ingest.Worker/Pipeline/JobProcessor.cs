@@ -92,6 +92,11 @@ public sealed class JobProcessor(
             return;
         }
 
+        foreach (var unread in result.Record?.Pages.Where(p => p.Error is not null) ?? [])
+        {
+            log.LogWarning("{Name}: page {Page} could not be read ({Error}); the document is kept without it", job.Name, unread.Number, unread.Error);
+        }
+
         var what = record is null ? string.Empty : string.Join(' ', new[] { record.Fields.DocType, record.Fields.Number }.Where(v => !string.IsNullOrEmpty(v)));
         committer.Add(job, pages, $"{job.Name}: {pages} page(s), {elapsed.TotalSeconds:0.0} s, {fields} fields{(what.Length > 0 ? $" ({what})" : string.Empty)}");
     }
