@@ -107,7 +107,8 @@ public sealed class JobProcessor(
         try
         {
             // The archive copy, under the name it was dropped as: a name that promises another format is still caught.
-            var source = SourceFile.FromBytes(job.Name, await File.ReadAllBytesAsync(original, cancellationToken).ConfigureAwait(false));
+            // It never changes (content-addressed), so a PDF is read from it as needed rather than held in memory whole.
+            var source = await SourceFile.FromStableFileAsync(job.Name, original, cancellationToken).ConfigureAwait(false);
             result = await ingestor.ReadAsync(source, cancellationToken).ConfigureAwait(false);
         }
         catch (DocumentReadException e)
