@@ -39,7 +39,7 @@ PY
 
 run_worker() { # name count make-files-command
   local name=$1 count=$2
-  local dir=$out/$name; mkdir -p "$dir/inbox" "$dir/staging"
+  local dir=$out/$name; mkdir -p "$dir/inbox" "$dir/staging"; : >"$dir/log"
   "$3" "$dir/staging" "$count"
   dotnet "$dll" watch "$dir/inbox" --data "$dir/data" --Worker:StabilityInterval=00:00:00.200 --Worker:RescanInterval=00:00:01 >"$dir/log" 2>&1 &
   worker=$!
