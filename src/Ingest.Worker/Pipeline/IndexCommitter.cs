@@ -74,16 +74,7 @@ public sealed class IndexCommitter(DocumentIngestor ingestor, IJobQueue jobs, St
         catch (Exception e)
         {
             // Their jobs stay "extracted" and are committed with the next batch (or replayed after a restart).
-            if (!storage.PauseIfStorageError(e))
-            {
-                log.LogError("index commit failed: {Error}; {Count} document(s) wait for the next one", e.Message, batch.Count);
-            }
-
-            lock (gate)
-            {
-                pending.InsertRange(0, batch);
-            }
-
+            PutBack(batch, e, $"index commit failed: {e.Message}; {batch.Count} document(s) wait for the next one");
             return;
         }
 
@@ -95,16 +86,7 @@ public sealed class IndexCommitter(DocumentIngestor ingestor, IJobQueue jobs, St
         catch (Exception e)
         {
             // Indexed and committed, but still "extracted" in the catalog: tried again with the next batch (or on the next start).
-            if (!storage.PauseIfStorageError(e))
-            {
-                log.LogError("marking {Count} indexed document(s) done failed: {Error}; tried again with the next batch", batch.Count, e.Message);
-            }
-
-            lock (gate)
-            {
-                pending.InsertRange(0, batch);
-            }
-
+            PutBack(batch, e, $"marking {batch.Count} indexed document(s) done failed: {e.Message}; tried again with the next batch");
             return;
         }
 
@@ -120,6 +102,20 @@ public sealed class IndexCommitter(DocumentIngestor ingestor, IJobQueue jobs, St
             {
                 log.LogWarning("{Name}: indexed, but its lease had passed to another worker, which will record it", done.Job.Name);
             }
+        }
+    }
+
+    // A full or read-only disk pauses the queue (and says so itself); any other error is logged here.
+    private void PutBack(List<Pending> batch, Exception error, string message)
+    {
+        if (!storage.PauseIfStorageError(error))
+        {
+            log.LogError("{Message}", message);
+        }
+
+        lock (gate)
+        {
+            pending.InsertRange(0, batch);
         }
     }
 
