@@ -66,8 +66,14 @@ public sealed partial class SqliteCatalog : IDocumentCatalog
     {
         await using var connection = Connect();
         await using var transaction = (SqliteTransaction)await connection.BeginTransactionAsync(cancellationToken);
+        var commits = await CommitRecordsAsync(connection, transaction, records, Now(), cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return commits;
+    }
+
+    private static async Task<List<CatalogCommit>> CommitRecordsAsync(SqliteConnection connection, SqliteTransaction transaction, IReadOnlyList<DocumentRecord> records, string now, CancellationToken cancellationToken)
+    {
         var commits = new List<CatalogCommit>(records.Count);
-        var now = Now();
         foreach (var record in records)
         {
             var id = record.Source.Sha256;
@@ -90,7 +96,6 @@ public sealed partial class SqliteCatalog : IDocumentCatalog
             commits.Add(new CatalogCommit(id, true, added));
         }
 
-        await transaction.CommitAsync(cancellationToken);
         return commits;
     }
 

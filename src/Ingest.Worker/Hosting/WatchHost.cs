@@ -159,6 +159,7 @@ public static class WatchHost
         services.AddSingleton(p => p.GetRequiredService<OpenedStore>().Store.Catalog);
         services.AddSingleton<IJobQueue>(p => p.GetRequiredService<IDocumentCatalog>());
         services.AddSingleton(p => new DocumentIngestor(p.GetRequiredService<ExtractionPipeline>(), p.GetRequiredService<IDocumentCatalog>(), p.GetRequiredService<OpenedStore>().Store.Feed!));
+        services.AddSingleton<CatalogCommitter>();
         services.AddSingleton<IndexCommitter>();
         services.AddSingleton(p => InboxDirectory.Open(Options(p).Inbox));
         services.AddSingleton(p => new StabilityTracker(Options(p).StabilityInterval, p.GetRequiredService<TimeProvider>()));
