@@ -20,6 +20,9 @@ switch (command)
     case "search":
         Search(args[1], args.Length > 2 ? int.Parse(args[2], CultureInfo.InvariantCulture) : 20);
         break;
+    case "profile":
+        Profile(args[1], args.Length > 2 ? int.Parse(args[2], CultureInfo.InvariantCulture) : 10);
+        break;
     case "run":
         await Generate(args[1], int.Parse(args[2], CultureInfo.InvariantCulture), 8);
         Search(args[1], 20);
@@ -114,6 +117,56 @@ static void Search(string root, int rounds)
     }
 
     Console.WriteLine($"search queries={samples.Count} facets=3 median_ms={Percentile(samples, 50):F2} p95_ms={Percentile(samples, 95):F2} max_ms={samples.Max():F2}");
+}
+
+static void Profile(string root, int rounds)
+{
+    using var index = DocumentIndex.OpenForReading(DataFolder.At(root).IndexPath) ?? throw new InvalidOperationException("no index in " + root);
+    var searcher = new PlanSearcher(index);
+    string[] facets = ["doc_type", "level", "year"];
+    SearchRequest[] mix =
+    [
+        new() { Text = "gia đình văn hóa" },
+        new() { Text = "phong trao thi dua" },
+        new() { Text = "nông thôn mới", Filters = [("level", "xã")] },
+        new() { Text = string.Empty },
+        new() { Cites = "13/CT-UBND" },
+        new() { Text = "bao hiem y te", Filters = [("year", "2023")] },
+        new() { Text = "\"chuyển đổi số\"" },
+        new() { Text = "phòng chống thiên tai", Filters = [("province", "Nghệ An")] },
+        new() { Text = "tuyên truyền pháp luật", Filters = [("doc_type", "Kế hoạch"), ("level", "huyện")] },
+        new() { Text = "tiem chung*" },
+    ];
+    (string Name, Func<SearchRequest, SearchRequest> Shape)[] variants =
+    [
+        ("full", r => r with { Facets = facets }),
+        ("nofacets", r => r),
+        ("nohits", r => r with { Facets = facets, Limit = 0 }),
+        ("bare", r => r with { Limit = 0 }),
+    ];
+    foreach (var (_, shape) in variants) { foreach (var q in mix) { searcher.Search(shape(q)); searcher.Search(shape(q)); } }
+    var cpu = variants.Select(_ => mix.Select(_ => new List<double>()).ToArray()).ToArray();
+    for (var r = 0; r < rounds; r++)
+    {
+        for (var v = 0; v < variants.Length; v++)
+        {
+            for (var q = 0; q < mix.Length; q++)
+            {
+                var request = variants[v].Shape(mix[q]);
+                var start = ThreadCpu.Now();
+                searcher.Search(request);
+                cpu[v][q].Add((ThreadCpu.Now() - start).TotalMilliseconds);
+            }
+        }
+    }
+
+    Console.WriteLine($"{"query",-58} " + string.Join(" ", variants.Select(v => $"{v.Name,9}")));
+    for (var q = 0; q < mix.Length; q++)
+    {
+        var label = mix[q].Cites is { } c ? "--cites " + c : "\"" + mix[q].Text + "\"" + string.Concat(mix[q].Filters.Select(f => $" {f.Name}={f.Value}"));
+        Console.WriteLine($"{label,-58} " + string.Join(" ", cpu.Select(v => $"{Percentile(v[q], 50),9:F2}")));
+    }
+    Console.WriteLine($"{"all (median)",-58} " + string.Join(" ", cpu.Select(v => $"{Percentile(v.SelectMany(x => x).ToList(), 50),9:F2}")));
 }
 
 static double Percentile(List<double> values, int percent)

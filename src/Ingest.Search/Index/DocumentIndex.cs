@@ -29,7 +29,8 @@ public sealed class DocumentIndex : IDisposable
         this.directory = directory;
         this.writer = writer;
         Committed = committed;
-        Searchers = writer is null ? new SearcherManager(directory, null) : new SearcherManager(writer, true, null);
+        var factory = new PlanSearcherFactory();
+        Searchers = writer is null ? new SearcherManager(directory, factory) : new SearcherManager(writer, true, factory);
     }
 
     public string Folder { get; }
