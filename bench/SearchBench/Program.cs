@@ -70,21 +70,8 @@ static void Search(string root, int rounds)
 {
     using var index = DocumentIndex.OpenForReading(DataFolder.At(root).IndexPath) ?? throw new InvalidOperationException("no index in " + root);
     var searcher = new PlanSearcher(index);
-    string[] facets = ["doc_type", "level", "year"];
-    SearchRequest[] mix =
-    [
-        new() { Text = "gia đình văn hóa" },
-        new() { Text = "phong trao thi dua" },
-        new() { Text = "nông thôn mới", Filters = [("level", "xã")] },
-        new() { Text = string.Empty },
-        new() { Cites = "13/CT-UBND" },
-        new() { Text = "bao hiem y te", Filters = [("year", "2023")] },
-        new() { Text = "\"chuyển đổi số\"" },
-        new() { Text = "phòng chống thiên tai", Filters = [("province", "Nghệ An")] },
-        new() { Text = "tuyên truyền pháp luật", Filters = [("doc_type", "Kế hoạch"), ("level", "huyện")] },
-        new() { Text = "tiem chung*" },
-    ];
-    mix = mix.Select(r => r with { Facets = facets }).ToArray();
+    var mix = QueryMix.WithFacets(QueryMix.BenchFacets);
+    Console.WriteLine($"search {root} documents={index.Count} ({Load.Average()})");
 
     // Warm up: JIT, and the index pages into the OS cache.
     var totals = new int[mix.Length];
@@ -97,62 +84,70 @@ static void Search(string root, int rounds)
     }
 
     var samples = new List<double>();
+    var cpu = new List<double>();
     var perQuery = mix.Select(_ => new List<double>()).ToArray();
+    var perQueryCpu = mix.Select(_ => new List<double>()).ToArray();
+    var phases = mix.Select(_ => new List<SearchTimings>()).ToArray();
     for (var r = 0; r < rounds; r++)
     {
         for (var q = 0; q < mix.Length; q++)
         {
+            var timings = new SearchTimings();
+            var startCpu = ThreadCpu.Now();
             var clock = Stopwatch.StartNew();
-            searcher.Search(mix[q]);
+            searcher.Search(mix[q], timings);
             var ms = clock.Elapsed.TotalMilliseconds;
+            var cpuMs = (ThreadCpu.Now() - startCpu).TotalMilliseconds;
             samples.Add(ms);
+            cpu.Add(cpuMs);
             perQuery[q].Add(ms);
+            perQueryCpu[q].Add(cpuMs);
+            phases[q].Add(timings);
         }
     }
 
+    Console.WriteLine($"  {"query (3 facets, 10 hits with snippets)",-58} {"total",7} {"median",7} {"p95",7} {"cpu",6} | medians ms: parse acquire collect facets load snippets");
     for (var q = 0; q < mix.Length; q++)
     {
-        var label = mix[q].Cites is { } c ? "--cites " + c : "\"" + mix[q].Text + "\"" + string.Concat(mix[q].Filters.Select(f => $" {f.Name}={f.Value}"));
-        Console.WriteLine($"  {label,-58} total={totals[q],7} median={Percentile(perQuery[q], 50),7:F2} ms p95={Percentile(perQuery[q], 95),7:F2} ms");
+        var p = phases[q];
+        Console.WriteLine($"  {QueryMix.Label(mix[q]),-58} {totals[q],7} {Percentile(perQuery[q], 50),7:F2} {Percentile(perQuery[q], 95),7:F2} {Percentile(perQueryCpu[q], 50),6:F2} | " +
+            $"{Median(p, t => t.Parse),5:F2} {Median(p, t => t.Acquire),7:F2} {Median(p, t => t.Collect),7:F2} {Median(p, t => t.Facets),6:F2} {Median(p, t => t.Load),4:F2} {Median(p, t => t.Snippets),8:F2}");
     }
 
-    Console.WriteLine($"search queries={samples.Count} facets=3 median_ms={Percentile(samples, 50):F2} p95_ms={Percentile(samples, 95):F2} max_ms={samples.Max():F2}");
+    Console.WriteLine($"search queries={samples.Count} facets=3 median_ms={Percentile(samples, 50):F2} p95_ms={Percentile(samples, 95):F2} max_ms={samples.Max():F2} cpu_median_ms={Percentile(cpu, 50):F2} cpu_p95_ms={Percentile(cpu, 95):F2} ({Load.Average()})");
 }
 
+// Where the time goes, by leaving parts out: no facets, no hits (so no stored fields or snippets), neither;
+// thread CPU time, which a busy machine inflates far less than wall time.
 static void Profile(string root, int rounds)
 {
     using var index = DocumentIndex.OpenForReading(DataFolder.At(root).IndexPath) ?? throw new InvalidOperationException("no index in " + root);
     var searcher = new PlanSearcher(index);
-    string[] facets = ["doc_type", "level", "year"];
-    SearchRequest[] mix =
-    [
-        new() { Text = "gia đình văn hóa" },
-        new() { Text = "phong trao thi dua" },
-        new() { Text = "nông thôn mới", Filters = [("level", "xã")] },
-        new() { Text = string.Empty },
-        new() { Cites = "13/CT-UBND" },
-        new() { Text = "bao hiem y te", Filters = [("year", "2023")] },
-        new() { Text = "\"chuyển đổi số\"" },
-        new() { Text = "phòng chống thiên tai", Filters = [("province", "Nghệ An")] },
-        new() { Text = "tuyên truyền pháp luật", Filters = [("doc_type", "Kế hoạch"), ("level", "huyện")] },
-        new() { Text = "tiem chung*" },
-    ];
     (string Name, Func<SearchRequest, SearchRequest> Shape)[] variants =
     [
-        ("full", r => r with { Facets = facets }),
+        ("full", r => r with { Facets = QueryMix.BenchFacets }),
+        ("7facets", r => r with { Facets = QueryMix.AllFacets }),
         ("nofacets", r => r),
-        ("nohits", r => r with { Facets = facets, Limit = 0 }),
+        ("nohits", r => r with { Facets = QueryMix.BenchFacets, Limit = 0 }),
         ("bare", r => r with { Limit = 0 }),
     ];
-    foreach (var (_, shape) in variants) { foreach (var q in mix) { searcher.Search(shape(q)); searcher.Search(shape(q)); } }
-    var cpu = variants.Select(_ => mix.Select(_ => new List<double>()).ToArray()).ToArray();
+    foreach (var (_, shape) in variants)
+    {
+        foreach (var q in QueryMix.Requests)
+        {
+            searcher.Search(shape(q));
+            searcher.Search(shape(q));
+        }
+    }
+
+    var cpu = variants.Select(_ => QueryMix.Requests.Select(_ => new List<double>()).ToArray()).ToArray();
     for (var r = 0; r < rounds; r++)
     {
         for (var v = 0; v < variants.Length; v++)
         {
-            for (var q = 0; q < mix.Length; q++)
+            for (var q = 0; q < QueryMix.Requests.Count; q++)
             {
-                var request = variants[v].Shape(mix[q]);
+                var request = variants[v].Shape(QueryMix.Requests[q]);
                 var start = ThreadCpu.Now();
                 searcher.Search(request);
                 cpu[v][q].Add((ThreadCpu.Now() - start).TotalMilliseconds);
@@ -160,14 +155,17 @@ static void Profile(string root, int rounds)
         }
     }
 
+    Console.WriteLine($"profile {root}: thread CPU ms, medians of {rounds} ({Load.Average()})");
     Console.WriteLine($"{"query",-58} " + string.Join(" ", variants.Select(v => $"{v.Name,9}")));
-    for (var q = 0; q < mix.Length; q++)
+    for (var q = 0; q < QueryMix.Requests.Count; q++)
     {
-        var label = mix[q].Cites is { } c ? "--cites " + c : "\"" + mix[q].Text + "\"" + string.Concat(mix[q].Filters.Select(f => $" {f.Name}={f.Value}"));
-        Console.WriteLine($"{label,-58} " + string.Join(" ", cpu.Select(v => $"{Percentile(v[q], 50),9:F2}")));
+        Console.WriteLine($"{QueryMix.Label(QueryMix.Requests[q]),-58} " + string.Join(" ", cpu.Select(v => $"{Percentile(v[q], 50),9:F2}")));
     }
+
     Console.WriteLine($"{"all (median)",-58} " + string.Join(" ", cpu.Select(v => $"{Percentile(v.SelectMany(x => x).ToList(), 50),9:F2}")));
 }
+
+static double Median(List<SearchTimings> timings, Func<SearchTimings, TimeSpan> phase) => Percentile(timings.Select(t => phase(t).TotalMilliseconds).ToList(), 50);
 
 static double Percentile(List<double> values, int percent)
 {
