@@ -8,7 +8,9 @@ using PlanIngest.Worker.Catalog;
 // Search benchmark (issue 8). Not a test: it prints numbers.
 //   generate DIR COUNT [SEED]   a data folder of COUNT generated plans: catalog.db written in batches,
 //                               then index/ built from the catalog (text already extracted); rates and sizes
+//   index DIR                   index/ rebuilt from the folder's catalog (as after a schema change); rate and size
 //   search DIR [ROUNDS]         latency of a fixed query mix, each query counting three facets
+//   profile DIR [ROUNDS]        thread CPU per query with parts left out (facets, hits)
 //   run DIR COUNT               both
 // The folder is an ordinary data folder: `planingest search --data DIR` and the web page can use it.
 var command = args.Length > 0 ? args[0] : "run";
@@ -16,6 +18,9 @@ switch (command)
 {
     case "generate":
         await Generate(args[1], int.Parse(args[2], CultureInfo.InvariantCulture), args.Length > 3 ? int.Parse(args[3], CultureInfo.InvariantCulture) : 8);
+        break;
+    case "index":
+        await BuildIndex(args[1]);
         break;
     case "search":
         Search(args[1], args.Length > 2 ? int.Parse(args[2], CultureInfo.InvariantCulture) : 20);
@@ -28,7 +33,7 @@ switch (command)
         Search(args[1], 20);
         break;
     default:
-        Console.Error.WriteLine("usage: SearchBench generate DIR COUNT [SEED] | search DIR [ROUNDS] | run DIR COUNT");
+        Console.Error.WriteLine("usage: SearchBench generate DIR COUNT [SEED] | index DIR | search DIR [ROUNDS] | profile DIR [ROUNDS] | run DIR COUNT");
         return 2;
 }
 
@@ -58,17 +63,28 @@ static async Task Generate(string root, int count, int seed)
 
     var catalogSeconds = clock.Elapsed.TotalSeconds;
     Console.WriteLine($"documents={count} mean_text_chars={textChars / count} catalog_write_s={catalogSeconds:F1} catalog_rate={count / catalogSeconds:F0}/s (generation included) catalog_bytes={new FileInfo(folder.CatalogPath).Length}");
+    await BuildIndex(root);
+}
+
+// The index is rebuilt from the catalog alone: the text is already extracted, so this is analysis and writing.
+static async Task BuildIndex(string root)
+{
+    var folder = DataFolder.At(root);
+    if (!File.Exists(folder.CatalogPath))
+    {
+        throw new InvalidOperationException("no catalog in " + root);
+    }
 
     using var store = await DataStore.OpenAsync(folder);
-    clock.Restart();
+    var clock = Stopwatch.StartNew();
     var indexed = await store.Feed!.RebuildAsync();
     var indexSeconds = clock.Elapsed.TotalSeconds;
-    Console.WriteLine($"indexed={indexed} index_s={indexSeconds:F1} index_rate={indexed / indexSeconds:F0} docs/s index_bytes={store.Index.SizeOnDisk} ({store.Index.SizeOnDisk / (1024.0 * 1024):F0} MiB)");
+    Console.WriteLine($"indexed={indexed} index_s={indexSeconds:F1} index_rate={indexed / indexSeconds:F0} docs/s index_bytes={store.Index.SizeOnDisk} ({store.Index.SizeOnDisk / (1024.0 * 1024):F0} MiB) ({Load.Average()})");
 }
 
 static void Search(string root, int rounds)
 {
-    using var index = DocumentIndex.OpenForReading(DataFolder.At(root).IndexPath) ?? throw new InvalidOperationException("no index in " + root);
+    using var index = Open(root);
     var searcher = new PlanSearcher(index);
     var mix = QueryMix.WithFacets(QueryMix.BenchFacets);
     Console.WriteLine($"search {root} documents={index.Count} ({Load.Average()})");
@@ -121,7 +137,7 @@ static void Search(string root, int rounds)
 // thread CPU time, which a busy machine inflates far less than wall time.
 static void Profile(string root, int rounds)
 {
-    using var index = DocumentIndex.OpenForReading(DataFolder.At(root).IndexPath) ?? throw new InvalidOperationException("no index in " + root);
+    using var index = Open(root);
     var searcher = new PlanSearcher(index);
     (string Name, Func<SearchRequest, SearchRequest> Shape)[] variants =
     [
@@ -163,6 +179,19 @@ static void Profile(string root, int rounds)
     }
 
     Console.WriteLine($"{"all (median)",-58} " + string.Join(" ", cpu.Select(v => $"{Percentile(v.SelectMany(x => x).ToList(), 50),9:F2}")));
+}
+
+// A read-only open does not rebuild: an index of an older schema would be measured without what changed.
+static DocumentIndex Open(string root)
+{
+    var index = DocumentIndex.OpenForReading(DataFolder.At(root).IndexPath) ?? throw new InvalidOperationException("no index in " + root);
+    if (index.Committed.Schema != IndexState.Empty.Schema)
+    {
+        index.Dispose();
+        throw new InvalidOperationException($"{root}: index schema {index.Committed.Schema}, not {IndexState.Empty.Schema}: rebuild it (SearchBench index {root})");
+    }
+
+    return index;
 }
 
 static double Median(List<SearchTimings> timings, Func<SearchTimings, TimeSpan> phase) => Percentile(timings.Select(t => phase(t).TotalMilliseconds).ToList(), 50);
