@@ -49,6 +49,20 @@ internal sealed class FacetCounter : ICollector
         }
     }
 
+    /// <summary>Adds the counts another counter made over other segments of the same searcher (a slice searched at the same time).</summary>
+    public void Add(FacetCounter other)
+    {
+        for (var d = 0; d < counts.Length; d++)
+        {
+            var mine = counts[d];
+            var theirs = other.counts[d];
+            for (var ord = 0; ord < mine.Length; ord++)
+            {
+                mine[ord] += theirs[ord];
+            }
+        }
+    }
+
     /// <summary>The counts per dimension, most frequent first (ties by value), at most <paramref name="limit"/> each.</summary>
     public IReadOnlyDictionary<string, IReadOnlyList<FacetValue>> Result(int limit)
     {

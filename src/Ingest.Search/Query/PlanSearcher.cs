@@ -41,32 +41,12 @@ public sealed class PlanSearcher(DocumentIndex index)
         timings?.EndAcquire();
         try
         {
-            // Score first, then id: the feed indexes in parallel, so document order differs between two builds of one catalog.
-            var top = TopFieldCollector.Create(ByScoreThenId, Math.Max(1, request.Offset + request.Limit), false, true, false, true);
-            var facets = new FacetCounter(searcher.Facets, dimensions);
-            try
-            {
-                if (query is MatchAllDocsQuery)
-                {
-                    // Everything matches: the facets are the counts the searcher made when it opened.
-                    searcher.Search(query, top);
-                    facets.CountAll();
-                }
-                else
-                {
-                    searcher.Search(query, dimensions.Count == 0 ? top : MultiCollector.Wrap(top, facets));
-                }
-            }
-            catch (BooleanQuery.TooManyClausesException)
-            {
-                throw new BadQueryException($"a wildcard in the query matches more than {BooleanQuery.MaxClauseCount} words; make it longer");
-            }
-
+            var (top, facets) = Collect(searcher, query, dimensions, Math.Max(1, request.Offset + request.Limit));
             timings?.EndCollect();
             var facetValues = facets.Result(request.FacetLimit);
             timings?.EndFacets();
 
-            var scored = top.GetTopDocs(request.Offset, request.Limit).ScoreDocs;
+            var scored = top.ScoreDocs.Skip(request.Offset).Take(request.Limit).ToArray();
             var docs = scored.Select(s => Load(searcher, s.Doc)).ToList();
             timings?.EndLoad();
 
@@ -80,6 +60,61 @@ public sealed class PlanSearcher(DocumentIndex index)
         {
             index.Searchers.Release(searcher);
         }
+    }
+
+    /// <summary>
+    /// The top <paramref name="wanted"/> matches by score, then id, and the facet counts over all matches: each
+    /// slice of the searcher's segments searched on its own thread with its own collectors, then merged. Scores
+    /// do not change, since the weight is made once from the whole index's statistics.
+    /// </summary>
+    private static (TopDocs Top, FacetCounter Facets) Collect(PlanIndexSearcher searcher, Lucene.Net.Search.Query query, IReadOnlyList<FacetDimension> dimensions, int wanted)
+    {
+        Weight weight;
+        try
+        {
+            weight = searcher.CreateNormalizedWeight(query);
+        }
+        catch (BooleanQuery.TooManyClausesException)
+        {
+            throw new BadQueryException($"a wildcard in the query matches more than {BooleanQuery.MaxClauseCount} words; make it longer");
+        }
+
+        // Everything matches: the facets are the counts the searcher made when it opened.
+        var matchAll = query is MatchAllDocsQuery;
+        var slices = searcher.Slices;
+        var tops = new TopFieldCollector[slices.Count];
+        var counters = new FacetCounter[slices.Count];
+        void Run(int s)
+        {
+            // Score first, then id: the feed indexes in parallel, so document order differs between two builds of one catalog.
+            // Fields are kept with each hit so that the slices' hits can be merged in that order.
+            tops[s] = TopFieldCollector.Create(ByScoreThenId, wanted, fillFields: slices.Count > 1, trackDocScores: true, trackMaxScore: false, docsScoredInOrder: true);
+            counters[s] = new FacetCounter(searcher.Facets, dimensions);
+            searcher.SearchSlice(slices[s], weight, dimensions.Count == 0 || matchAll ? tops[s] : MultiCollector.Wrap(tops[s], counters[s]));
+        }
+
+        if (slices.Count == 1)
+        {
+            Run(0);
+        }
+        else
+        {
+            Parallel.For(0, slices.Count, Run);
+        }
+
+        var facets = counters[0];
+        for (var s = 1; s < counters.Length; s++)
+        {
+            facets.Add(counters[s]);
+        }
+
+        if (matchAll)
+        {
+            facets.CountAll();
+        }
+
+        var top = slices.Count == 1 ? tops[0].GetTopDocs() : TopDocs.Merge(ByScoreThenId, wanted, tops.Select(t => t.GetTopDocs()).ToArray());
+        return (top, facets);
     }
 
     private static Document Load(IndexSearcher searcher, int doc)
