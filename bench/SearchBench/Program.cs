@@ -9,8 +9,9 @@ using PlanIngest.Worker.Catalog;
 //   generate DIR COUNT [SEED]   a data folder of COUNT generated plans: catalog.db written in batches,
 //                               then index/ built from the catalog (text already extracted); rates and sizes
 //   index DIR                   index/ rebuilt from the folder's catalog (as after a schema change); rate and size
-//   search DIR [ROUNDS]         latency of a fixed query mix, each query counting three facets
-//   profile DIR [ROUNDS]        thread CPU per query with parts left out (facets, hits)
+//   search DIR [ROUNDS [SLICES]] latency of a fixed query mix, each query counting three facets; SLICES forces
+//                               how many slices of segments a query searches at once (default: by size and cores)
+//   profile DIR [ROUNDS]        process CPU per query with parts left out (facets, hits)
 //   run DIR COUNT               both
 // The folder is an ordinary data folder: `planingest search --data DIR` and the web page can use it.
 var command = args.Length > 0 ? args[0] : "run";
@@ -23,14 +24,14 @@ switch (command)
         await BuildIndex(args[1]);
         break;
     case "search":
-        Search(args[1], args.Length > 2 ? int.Parse(args[2], CultureInfo.InvariantCulture) : 20);
+        Search(args[1], args.Length > 2 ? int.Parse(args[2], CultureInfo.InvariantCulture) : 20, args.Length > 3 ? int.Parse(args[3], CultureInfo.InvariantCulture) : null);
         break;
     case "profile":
         Profile(args[1], args.Length > 2 ? int.Parse(args[2], CultureInfo.InvariantCulture) : 10);
         break;
     case "run":
         await Generate(args[1], int.Parse(args[2], CultureInfo.InvariantCulture), 8);
-        Search(args[1], 20);
+        Search(args[1], 20, null);
         break;
     default:
         Console.Error.WriteLine("usage: SearchBench generate DIR COUNT [SEED] | index DIR | search DIR [ROUNDS] | profile DIR [ROUNDS] | run DIR COUNT");
@@ -75,19 +76,33 @@ static async Task BuildIndex(string root)
         throw new InvalidOperationException("no catalog in " + root);
     }
 
-    using var store = await DataStore.OpenAsync(folder);
+    // The catalog and index opened on their own: a data store would first catch the index up (all of it, unmeasured).
+    using var catalog = SqliteCatalog.Open(folder.CatalogPath);
+    var process = Process.GetCurrentProcess();
+    var startCpu = process.TotalProcessorTime;
     var clock = Stopwatch.StartNew();
-    var indexed = await store.Feed!.RebuildAsync();
+    int indexed;
+    using (var index = DocumentIndex.OpenForWriting(folder.IndexPath))
+    {
+        indexed = await new IndexFeed(catalog, index).RebuildAsync();
+    }
+
     var indexSeconds = clock.Elapsed.TotalSeconds;
-    Console.WriteLine($"indexed={indexed} index_s={indexSeconds:F1} index_rate={indexed / indexSeconds:F0} docs/s index_bytes={store.Index.SizeOnDisk} ({store.Index.SizeOnDisk / (1024.0 * 1024):F0} MiB) ({Load.Average()})");
+    process.Refresh();
+    // CPU seconds of the whole process (analysis threads, merges, GC): on a machine others keep busy the wall-clock
+    // rate says little; documents per CPU second times the cores bounds the rate the machine would give alone.
+    var cpuSeconds = (process.TotalProcessorTime - startCpu).TotalSeconds;
+    var bytes = new DirectoryInfo(folder.IndexPath).EnumerateFiles().Sum(f => f.Length);
+    Console.WriteLine($"indexed={indexed} index_s={indexSeconds:F1} index_rate={indexed / indexSeconds:F0} docs/s cpu_s={cpuSeconds:F1} docs_per_cpu_s={indexed / cpuSeconds:F0} " +
+        $"(x{Environment.ProcessorCount} cores: at most {indexed / cpuSeconds * Environment.ProcessorCount:F0} docs/s alone) index_bytes={bytes} ({bytes / (1024.0 * 1024):F0} MiB) ({Load.Average()})");
 }
 
-static void Search(string root, int rounds)
+static void Search(string root, int rounds, int? slices)
 {
-    using var index = Open(root);
+    using var index = Open(root, slices);
     var searcher = new PlanSearcher(index);
     var mix = QueryMix.WithFacets(QueryMix.BenchFacets);
-    Console.WriteLine($"search {root} documents={index.Count} ({Load.Average()})");
+    Console.WriteLine($"search {root} documents={index.Count} slices={Slices(index)} ({Load.Average()})");
 
     // Warm up: JIT, and the index pages into the OS cache.
     var totals = new int[mix.Length];
@@ -109,11 +124,11 @@ static void Search(string root, int rounds)
         for (var q = 0; q < mix.Length; q++)
         {
             var timings = new SearchTimings();
-            var startCpu = ThreadCpu.Now();
+            var startCpu = CpuClock.Process();
             var clock = Stopwatch.StartNew();
             searcher.Search(mix[q], timings);
             var ms = clock.Elapsed.TotalMilliseconds;
-            var cpuMs = (ThreadCpu.Now() - startCpu).TotalMilliseconds;
+            var cpuMs = (CpuClock.Process() - startCpu).TotalMilliseconds;
             samples.Add(ms);
             cpu.Add(cpuMs);
             perQuery[q].Add(ms);
@@ -134,10 +149,10 @@ static void Search(string root, int rounds)
 }
 
 // Where the time goes, by leaving parts out: no facets, no hits (so no stored fields or snippets), neither;
-// thread CPU time, which a busy machine inflates far less than wall time.
+// process CPU time, which a busy machine inflates far less than wall time.
 static void Profile(string root, int rounds)
 {
-    using var index = Open(root);
+    using var index = Open(root, null);
     var searcher = new PlanSearcher(index);
     (string Name, Func<SearchRequest, SearchRequest> Shape)[] variants =
     [
@@ -164,14 +179,14 @@ static void Profile(string root, int rounds)
             for (var q = 0; q < QueryMix.Requests.Count; q++)
             {
                 var request = variants[v].Shape(QueryMix.Requests[q]);
-                var start = ThreadCpu.Now();
+                var start = CpuClock.Process();
                 searcher.Search(request);
-                cpu[v][q].Add((ThreadCpu.Now() - start).TotalMilliseconds);
+                cpu[v][q].Add((CpuClock.Process() - start).TotalMilliseconds);
             }
         }
     }
 
-    Console.WriteLine($"profile {root}: thread CPU ms, medians of {rounds} ({Load.Average()})");
+    Console.WriteLine($"profile {root}: process CPU ms, medians of {rounds} ({Load.Average()})");
     Console.WriteLine($"{"query",-58} " + string.Join(" ", variants.Select(v => $"{v.Name,9}")));
     for (var q = 0; q < QueryMix.Requests.Count; q++)
     {
@@ -182,9 +197,9 @@ static void Profile(string root, int rounds)
 }
 
 // A read-only open does not rebuild: an index of an older schema would be measured without what changed.
-static DocumentIndex Open(string root)
+static DocumentIndex Open(string root, int? slices)
 {
-    var index = DocumentIndex.OpenForReading(DataFolder.At(root).IndexPath) ?? throw new InvalidOperationException("no index in " + root);
+    var index = DocumentIndex.OpenForReading(DataFolder.At(root).IndexPath, slices) ?? throw new InvalidOperationException("no index in " + root);
     if (index.Committed.Schema != IndexState.Empty.Schema)
     {
         index.Dispose();
@@ -192,6 +207,19 @@ static DocumentIndex Open(string root)
     }
 
     return index;
+}
+
+static int Slices(DocumentIndex index)
+{
+    var searcher = (PlanIndexSearcher)index.Searchers.Acquire();
+    try
+    {
+        return searcher.Slices.Count;
+    }
+    finally
+    {
+        index.Searchers.Release(searcher);
+    }
 }
 
 static double Median(List<SearchTimings> timings, Func<SearchTimings, TimeSpan> phase) => Percentile(timings.Select(t => phase(t).TotalMilliseconds).ToList(), 50);
