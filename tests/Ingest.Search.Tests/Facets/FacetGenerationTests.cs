@@ -116,22 +116,6 @@ public sealed class FacetGenerationTests : IDisposable
     private static List<(string, int)> Facet(PlanSearcher searcher, string text, string name) =>
         searcher.Search(new SearchRequest { Text = text, Facets = Facets, Limit = 0 }).Facets[name].Select(v => (v.Value, v.Count)).ToList();
 
-    private static IndexedDocument Plan(string id, IssuerLevel level, int year, params string[] cites)
-    {
-        var issuer = level switch
-        {
-            IssuerLevel.Province => "Ủy ban nhân dân tỉnh Phú Thọ",
-            IssuerLevel.District => "Ủy ban nhân dân huyện Thanh Sơn",
-            _ => "Ủy ban nhân dân xã Tân Lập",
-        };
-        var text = $"KẾ HOẠCH\nThực hiện năm {year}\n" + string.Concat(cites.Select(c => $"Căn cứ Chỉ thị số {c};\n"));
-        var fields = new ExtractedFields
-        {
-            DocType = "Kế hoạch",
-            Issuer = new IssuerInfo(issuer, null, level, "Phú Thọ"),
-            Years = [year],
-            Citations = cites.Select(c => new Citation(null, c, null, null, 1)).ToList(),
-        };
-        return new IndexedDocument(id, 1, new DocumentRecord(new SourceInfo(id + ".txt", id, "text/plain", 1, false, null), [new PageText(1, text, PageMethod.PlainText) { Normalized = text }], fields));
-    }
+    private static IndexedDocument Plan(string id, IssuerLevel level, int year, params string[] cites) =>
+        TestPlans.Plan(id, level, year, $"KẾ HOẠCH\nThực hiện năm {year}\n" + string.Concat(cites.Select(c => $"Căn cứ Chỉ thị số {c};\n")), cites);
 }

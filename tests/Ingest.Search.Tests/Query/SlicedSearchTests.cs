@@ -97,22 +97,6 @@ public sealed class SlicedSearchTests : IDisposable
         index.Commit("catalog", ++sequence);
     }
 
-    private static IndexedDocument Plan(string id, IssuerLevel level, int year, string topic, string cite)
-    {
-        var issuer = level switch
-        {
-            IssuerLevel.Province => "Ủy ban nhân dân tỉnh Phú Thọ",
-            IssuerLevel.District => "Ủy ban nhân dân huyện Thanh Sơn",
-            _ => "Ủy ban nhân dân xã Tân Lập",
-        };
-        var text = $"KẾ HOẠCH\n{topic} năm {year}\nCăn cứ Chỉ thị số {cite};\nTổ chức {topic} trên địa bàn.\n";
-        var fields = new ExtractedFields
-        {
-            DocType = "Kế hoạch",
-            Issuer = new IssuerInfo(issuer, null, level, "Phú Thọ"),
-            Years = [year],
-            Citations = [new Citation(null, cite, null, null, 1)],
-        };
-        return new IndexedDocument(id, 1, new DocumentRecord(new SourceInfo(id + ".txt", id, "text/plain", 1, false, null), [new PageText(1, text, PageMethod.PlainText) { Normalized = text }], fields));
-    }
+    private static IndexedDocument Plan(string id, IssuerLevel level, int year, string topic, string cite) =>
+        TestPlans.Plan(id, level, year, $"KẾ HOẠCH\n{topic} năm {year}\nCăn cứ Chỉ thị số {cite};\nTổ chức {topic} trên địa bàn.\n", [cite]);
 }
