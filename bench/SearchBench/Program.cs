@@ -10,7 +10,7 @@ using PlanIngest.Worker.Catalog;
 //                               then index/ built from the catalog (text already extracted); rates and sizes
 //   index DIR                   index/ rebuilt from the folder's catalog (as after a schema change); rate and size
 //   search DIR [ROUNDS [SLICES]] latency of a fixed query mix, each query counting three facets; SLICES forces
-//                               how many slices of segments a query searches at once (default: by size and cores)
+//                               how many slices of segments a query searches at once (default: one)
 //   profile DIR [ROUNDS]        process CPU per query with parts left out (facets, hits)
 //   run DIR COUNT               both
 // The folder is an ordinary data folder: `planingest search --data DIR` and the web page can use it.

@@ -48,7 +48,7 @@ public sealed class DocumentIndex : IDisposable
     /// <exception cref="IndexBusyException">Another process holds the index's write lock.</exception>
     public static DocumentIndex OpenForWriting(string folder) => OpenForWriting(folder, null);
 
-    /// <param name="slices">Segment slices a query searches at once (tests cut small indexes); null: by size and cores.</param>
+    /// <param name="slices">Segment slices a query searches at once (tests, the benchmark); null: one.</param>
     internal static DocumentIndex OpenForWriting(string folder, int? slices)
     {
         System.IO.Directory.CreateDirectory(folder);
@@ -76,7 +76,7 @@ public sealed class DocumentIndex : IDisposable
     /// <summary>Opens an existing index read-only (while another process writes it); null when there is none.</summary>
     public static DocumentIndex? OpenForReading(string folder) => OpenForReading(folder, null);
 
-    /// <param name="slices">Segment slices a query searches at once (tests cut small indexes); null: by size and cores.</param>
+    /// <param name="slices">Segment slices a query searches at once (tests, the benchmark); null: one.</param>
     internal static DocumentIndex? OpenForReading(string folder, int? slices)
     {
         if (!System.IO.Directory.Exists(folder))

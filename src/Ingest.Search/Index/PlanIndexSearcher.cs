@@ -6,24 +6,24 @@ namespace PlanIngest.Search.Index;
 
 /// <summary>
 /// An <see cref="IndexSearcher"/> of one opened commit together with that commit's facet ordinals and its
-/// segments split into slices that one query searches at the same time (one per core, as Lucene's
-/// searcher with an executor does), so a query over a large index is not bound to one core.
+/// segments cut into slices that one query can search at the same time, each on its own thread (as
+/// Lucene's searcher with an executor does). One slice unless asked for more: on the shared 2-core machine
+/// two slices made the 100k benchmark slower (wall median 33–40 ms against 19–34, p95 130–147 against
+/// 74–94, at load 6–14), since the second slice waits for a core another process holds; the benchmark
+/// (<c>SearchBench search DIR 20 2</c>) measures it again on a quiet machine.
 /// </summary>
 internal sealed class PlanIndexSearcher : IndexSearcher
 {
-    /// <summary>Below this many documents per slice, starting a second thread costs more than it saves.</summary>
-    public const int MinDocumentsPerSlice = 20_000;
-
-    /// <param name="slices">How many slices to cut; null: one per core, each of at least <see cref="MinDocumentsPerSlice"/> documents.</param>
+    /// <param name="slices">How many slices to cut (at most one per segment); null: one.</param>
     public PlanIndexSearcher(IndexReader reader, SearcherFacets facets, int? slices = null) : base(reader)
     {
         Facets = facets;
-        Slices = Slice(reader.Leaves, slices ?? Math.Min(Environment.ProcessorCount, reader.MaxDoc / MinDocumentsPerSlice));
+        Slices = Slice(reader.Leaves, slices ?? 1);
     }
 
     public SearcherFacets Facets { get; }
 
-    /// <summary>The segments in groups of about equal document counts; one group when the index is small.</summary>
+    /// <summary>The segments in groups of about equal document counts.</summary>
     public IReadOnlyList<IList<AtomicReaderContext>> Slices { get; }
 
     /// <summary>Runs <paramref name="weight"/> (made by <see cref="IndexSearcher.CreateNormalizedWeight"/>) over one slice.</summary>
@@ -56,7 +56,7 @@ internal sealed class PlanIndexSearcher : IndexSearcher
 /// the facet ordinals and touches what the first query would otherwise load, so the cost of a new
 /// generation is paid once on refresh rather than by the next search.
 /// </summary>
-/// <param name="slices">Slices per searcher (tests); null: by index size and cores.</param>
+/// <param name="slices">Slices per searcher (tests, the benchmark); null: one.</param>
 internal sealed class PlanSearcherFactory(int? slices = null) : SearcherFactory
 {
     private readonly SegmentOrdinalCache segmentOrdinals = new();
