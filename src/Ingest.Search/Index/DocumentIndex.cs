@@ -23,13 +23,14 @@ public sealed class DocumentIndex : IDisposable
     private readonly Directory directory;
     private readonly IndexWriter? writer;
 
-    private DocumentIndex(string folder, Directory directory, IndexWriter? writer, IndexState committed)
+    private DocumentIndex(string folder, Directory directory, IndexWriter? writer, IndexState committed, int? slices)
     {
         Folder = folder;
         this.directory = directory;
         this.writer = writer;
         Committed = committed;
-        Searchers = writer is null ? new SearcherManager(directory, null) : new SearcherManager(writer, true, null);
+        var factory = new PlanSearcherFactory(slices);
+        Searchers = writer is null ? new SearcherManager(directory, factory) : new SearcherManager(writer, true, factory);
     }
 
     public string Folder { get; }
@@ -45,7 +46,10 @@ public sealed class DocumentIndex : IDisposable
 
     /// <summary>Opens (creating if needed) the index for writing.</summary>
     /// <exception cref="IndexBusyException">Another process holds the index's write lock.</exception>
-    public static DocumentIndex OpenForWriting(string folder)
+    public static DocumentIndex OpenForWriting(string folder) => OpenForWriting(folder, null);
+
+    /// <param name="slices">Segment slices a query searches at once (tests, the benchmark); null: one.</param>
+    internal static DocumentIndex OpenForWriting(string folder, int? slices)
     {
         System.IO.Directory.CreateDirectory(folder);
         var directory = FSDirectory.Open(new DirectoryInfo(folder));
@@ -66,11 +70,14 @@ public sealed class DocumentIndex : IDisposable
             throw new IndexBusyException(folder);
         }
 
-        return new DocumentIndex(folder, directory, writer, ReadState(writer.CommitData));
+        return new DocumentIndex(folder, directory, writer, ReadState(writer.CommitData), slices);
     }
 
     /// <summary>Opens an existing index read-only (while another process writes it); null when there is none.</summary>
-    public static DocumentIndex? OpenForReading(string folder)
+    public static DocumentIndex? OpenForReading(string folder) => OpenForReading(folder, null);
+
+    /// <param name="slices">Segment slices a query searches at once (tests, the benchmark); null: one.</param>
+    internal static DocumentIndex? OpenForReading(string folder, int? slices)
     {
         if (!System.IO.Directory.Exists(folder))
         {
@@ -85,7 +92,7 @@ public sealed class DocumentIndex : IDisposable
         }
 
         var commit = DirectoryReader.ListCommits(directory).Last();
-        return new DocumentIndex(folder, directory, null, ReadState(commit.UserData));
+        return new DocumentIndex(folder, directory, null, ReadState(commit.UserData), slices);
     }
 
     /// <summary>Adds the document, or replaces the one with its id.</summary>

@@ -14,6 +14,13 @@ namespace PlanIngest.Search.Index;
 /// </summary>
 internal static class DocumentMapper
 {
+    // The full text keeps each word's character offsets with its positions, so snippets are cut from the
+    // postings instead of analysing the stored text again for every hit (SnippetMaker).
+    private static readonly FieldType TextWithOffsets = Frozen(new FieldType(TextField.TYPE_STORED)
+    {
+        IndexOptions = Lucene.Net.Index.IndexOptions.DOCS_AND_FREQS_AND_POSITIONS_AND_OFFSETS,
+    });
+
     public static Document ToDocument(IndexedDocument indexed)
     {
         var fields = indexed.Record.Fields;
@@ -28,7 +35,7 @@ internal static class DocumentMapper
             new StoredField(IndexFields.IssuedDate, fields.IssuedDate?.ToString() ?? string.Empty),
             new StoredField(IndexFields.Years, string.Join(',', fields.Years.Select(y => y.ToString(CultureInfo.InvariantCulture)))),
             new StoredField(IndexFields.TargetYear, DocumentYears.TargetYear(fields)?.ToString(CultureInfo.InvariantCulture) ?? string.Empty),
-            new TextField(IndexFields.Text, indexed.Record.NormalizedText.Replace('\f', '\n'), Field.Store.YES),
+            new Field(IndexFields.Text, indexed.Record.NormalizedText.Replace('\f', '\n'), TextWithOffsets),
             new StoredField(IndexFields.Indicators, JsonSerializer.Serialize(fields.Indicators, Extraction.Model.RecordJson.Options)),
         };
 
@@ -63,6 +70,12 @@ internal static class DocumentMapper
         }
 
         return doc;
+    }
+
+    private static FieldType Frozen(FieldType type)
+    {
+        type.Freeze();
+        return type;
     }
 
     private static void AddFacet(Document doc, FacetDimension dimension, string? value)

@@ -29,7 +29,7 @@ internal static class IndexFields
     /// <summary>The one year a plan's targets are for (<see cref="DocumentYears.TargetYear"/>), stored for compare.</summary>
     public const string TargetYear = "target_year";
 
-    /// <summary>The normalised text of all pages: searched, and stored for snippets.</summary>
+    /// <summary>The normalised text of all pages: searched (with offsets, for snippets), and stored for display.</summary>
     public const string Text = "text";
 
     /// <summary>The indicators as JSON, stored for compare.</summary>
@@ -39,5 +39,5 @@ internal static class IndexFields
     public const string Subjects = "subjects";
 
     /// <summary>Schema of the fields above, in the index's commit data: an index of another schema is rebuilt.</summary>
-    public const string SchemaVersion = "2";
+    public const string SchemaVersion = "3";
 }

@@ -1,31 +1,32 @@
 using System.Text;
-using Lucene.Net.Search.Highlight;
 
 namespace PlanIngest.Search.Query;
 
 /// <summary>
-/// Escapes only what HTML needs (&amp; &lt; &gt; &quot;), leaving Vietnamese letters as they are; Lucene's
-/// SimpleHTMLEncoder writes every non-ASCII letter as a numeric entity, unreadable in JSON or a terminal.
+/// Escapes only what HTML needs (&amp; &lt; &gt; &quot;), leaving Vietnamese letters as they are (Lucene's
+/// SimpleHTMLEncoder writes every non-ASCII letter as a numeric entity, unreadable in JSON or a terminal).
 /// </summary>
-internal sealed class PlainHtmlEncoder : IEncoder
+internal static class PlainHtmlEncoder
 {
-    public static string Escape(string text)
+    public static void Append(StringBuilder html, char c)
     {
-        var escaped = new StringBuilder(text.Length + 16);
-        foreach (var c in text)
+        switch (c)
         {
-            escaped.Append(c switch
-            {
-                '&' => "&amp;",
-                '<' => "&lt;",
-                '>' => "&gt;",
-                '"' => "&quot;",
-                _ => c.ToString(),
-            });
+            case '&':
+                html.Append("&amp;");
+                break;
+            case '<':
+                html.Append("&lt;");
+                break;
+            case '>':
+                html.Append("&gt;");
+                break;
+            case '"':
+                html.Append("&quot;");
+                break;
+            default:
+                html.Append(c);
+                break;
         }
-
-        return escaped.ToString();
     }
-
-    public string EncodeText(string originalText) => Escape(originalText);
 }

@@ -37,6 +37,24 @@ public sealed class FacetCountTests(FixtureIndex fixture)
     }
 
     [Fact]
+    public void Counts_over_everything_match_counts_made_from_the_records()
+    {
+        // A query that matches everything takes the counts the searcher made when it opened, not a pass over the matches.
+        var all = fixture.Records.ToList();
+
+        var response = searcher.Search(new SearchRequest { Facets = ["doc_type", "issuer", "level", "year", "cites", "campaign"], Limit = 0, FacetLimit = 1000 });
+
+        Assert.Equal(all.Count, response.Total);
+        Assert.Equal(Count(all, f => f.DocType is null ? [] : [TextFolding.Fold(f.DocType)]), ByKey(response, "doc_type", v => TextFolding.Fold(v)));
+        Assert.Equal(Count(all, f => f.Issuer?.Name is { } n ? [TextFolding.Fold(n)] : []), ByKey(response, "issuer", v => TextFolding.Fold(v)));
+        Assert.Equal(Count(all, f => f.Issuer?.Level is { } l ? [ContractNames.Of(l)] : []), ByKey(response, "level", v => v));
+        Assert.Equal(Count(all, f => (f.Years.Count > 0 ? f.Years : f.IssuedDate is { } d ? [d.Year] : []).Select(y => y.ToString())), ByKey(response, "year", v => v));
+        Assert.Equal(Count(all, f => f.Citations.Select(c => DocumentNumber.KeyFor(c.Number)).OfType<string>()), ByKey(response, "cites", v => DocumentNumber.KeyFor(v)!));
+        Assert.Equal(Count(all, f => f.Campaigns.Select(c => string.Join(' ', TextFolding.Fold(c).Split(Separators, StringSplitOptions.RemoveEmptyEntries)))),
+            ByKey(response, "campaign", v => string.Join(' ', TextFolding.Fold(v).Split(Separators, StringSplitOptions.RemoveEmptyEntries))));
+    }
+
+    [Fact]
     public void Two_filters_narrow_together()
     {
         var both = searcher.Search(new SearchRequest { Filters = [("level", "xã"), ("year", "2022")], Facets = ["issuer"], Limit = 100 });
