@@ -19,9 +19,11 @@ internal static class WatchCommand
         var stability = new Option<double?>("--stability") { Description = "Seconds a file must stay unchanged before it is taken (default 2)." };
         var attempts = new Option<int?>("--max-attempts") { Description = "Attempts at a transiently failing document before it is quarantined (default 3)." };
         var languages = SharedOptions.OcrLanguages();
+        var index = new Option<string?>("--index") { Description = "This node's own index folder (default DATA/index); each worker on a shared catalog needs its own." };
+        var catalog = SharedOptions.Catalog();
         var command = new Command("watch", "Watch a folder: read, extract, catalog and index every file dropped into it, until stopped.")
         {
-            inbox, data, parallelism, stability, attempts, languages,
+            inbox, data, index, catalog, parallelism, stability, attempts, languages,
         };
 
         // Unrecognised "--Section:Key=value" tokens are the .NET command-line configuration layer.
@@ -43,6 +45,12 @@ internal static class WatchCommand
             Set(nameof(WorkerOptions.StabilityInterval), parsed.GetValue(stability) is { } s ? TimeSpan.FromSeconds(s).ToString("c", CultureInfo.InvariantCulture) : null);
             Set($"{nameof(WorkerOptions.Retry)}:{nameof(RetryOptions.MaxAttempts)}", parsed.GetValue(attempts)?.ToString(CultureInfo.InvariantCulture));
             Set(nameof(WorkerOptions.OcrLanguages), parsed.GetValue(languages));
+            Set(nameof(WorkerOptions.Index), parsed.GetValue(index));
+            if (parsed.GetValue(catalog) is { Length: > 0 } connection)
+            {
+                settings[Catalog.CatalogSetting.Key] = connection;
+            }
+
             // The stop token of the CLI is not used: the worker's own lifetime handles the signals (one: graceful, two: at once).
             return await WatchHost.RunAsync(settings, parsed.UnmatchedTokens);
         });
