@@ -48,8 +48,15 @@ public sealed class PostgresCatalogContract(PostgresServer server, FixtureRecord
         Assert.False(await second.HoldDiscoveryAsync(CancellationToken.None));
 
         // The holder's machine vanishes: the server ends its session (as idle_session_timeout or a dead socket would).
+        // pg_terminate_backend only signals the backend; the lock goes when it has exited, a moment later.
         await TerminateHolderAsync();
-        Assert.True(await second.HoldDiscoveryAsync(CancellationToken.None));
+        var waited = System.Diagnostics.Stopwatch.StartNew();
+        while (!await second.HoldDiscoveryAsync(CancellationToken.None))
+        {
+            Assert.True(waited.Elapsed < TimeSpan.FromSeconds(10), "the turn did not pass on after its holder's session ended");
+            await Task.Delay(50);
+        }
+
         Assert.False(await first.HoldDiscoveryAsync(CancellationToken.None));
 
         // A graceful stop gives it up at once.
