@@ -29,7 +29,7 @@ fi
 target=${PLANINGEST_BUILD:-PlanIngest.sln}
 stamp=".build/$(basename "$target").stamp"
 inputs=(src tests bench Directory.Build.props Directory.Packages.props PlanIngest.sln)
-if [ -f "$stamp" ] && [ -z "$(find "${inputs[@]}" \( -name bin -o -name obj \) -prune -o -type f -newer "$stamp" -print -quit)" ]; then
+if [ -f "$stamp" ] && [ -z "$(find "${inputs[@]}" \( -name bin -o -name obj -o -path bench/out -o -name TestResults \) -prune -o -type f -newer "$stamp" -print -quit)" ]; then
   exit 0
 fi
 mkdir -p .build

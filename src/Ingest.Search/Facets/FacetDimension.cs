@@ -12,12 +12,14 @@ public sealed class FacetDimension
 {
     private readonly Func<string, string?> key;
     private readonly Func<string, string> label;
+    private readonly Func<string, (string Key, string Label)?>? both;
 
-    private FacetDimension(string name, Func<string, string?> key, Func<string, string>? label = null)
+    private FacetDimension(string name, Func<string, string?> key, Func<string, string>? label = null, Func<string, (string, string)?>? both = null)
     {
         Name = name;
         this.key = key;
         this.label = label ?? (v => ToneMarks.Canonicalize(v.Trim()));
+        this.both = both;
     }
 
     public static FacetDimension DocType { get; } = new("doc_type", FacetKeys.Words);
@@ -30,7 +32,8 @@ public sealed class FacetDimension
 
     public static FacetDimension Year { get; } = new("year", v => int.TryParse(v, out var y) && y is >= 1900 and <= 2100 ? y.ToString(System.Globalization.CultureInfo.InvariantCulture) : null, v => v);
 
-    public static FacetDimension Cites { get; } = new("cites", v => DocumentNumber.KeyFor(v), v => DocumentNumber.Parse(v).ValueOrNull?.Text ?? v);
+    public static FacetDimension Cites { get; } = new("cites", v => DocumentNumber.KeyFor(v), v => DocumentNumber.Parse(v).ValueOrNull?.Text ?? v,
+        v => DocumentNumber.Parse(v).ValueOrNull is { } number ? (number.Key, number.Text) : null);
 
     public static FacetDimension Campaign { get; } = new("campaign", FacetKeys.Words);
 
@@ -52,4 +55,20 @@ public sealed class FacetDimension
 
     /// <summary>How the value is shown: NFC, new-style tone marks, trimmed.</summary>
     public string LabelOf(string value) => label(value);
+
+    /// <summary>Key and label at once (a document number is parsed once for both); null when the value has no key.</summary>
+    internal (string Key, string Label)? Read(string value)
+    {
+        if (string.IsNullOrWhiteSpace(value))
+        {
+            return null;
+        }
+
+        if (both is not null)
+        {
+            return both(value);
+        }
+
+        return key(value) is { } k ? (k, label(value)) : null;
+    }
 }

@@ -20,6 +20,7 @@ internal static class DocumentMapper
         var doc = new Document
         {
             new StringField(IndexFields.Id, indexed.Id, Field.Store.YES),
+            new SortedDocValuesField(IndexFields.IdOrder, new BytesRef(indexed.Id)),
             new StoredField(IndexFields.Number, fields.Number ?? string.Empty),
             new TextField(IndexFields.Title, fields.Title ?? string.Empty, Field.Store.YES),
             new StoredField(IndexFields.Issuer, fields.Issuer?.Name ?? string.Empty),
@@ -66,7 +67,7 @@ internal static class DocumentMapper
 
     private static void AddFacet(Document doc, FacetDimension dimension, string? value)
     {
-        if (value is null || dimension.KeyOf(value) is not { } key)
+        if (value is null || dimension.Read(value) is not var (key, label))
         {
             return;
         }
@@ -79,6 +80,6 @@ internal static class DocumentMapper
         }
 
         doc.Add(new StringField(filterField, key, Field.Store.NO));
-        doc.Add(new SortedSetDocValuesField(dimension.CountField, new BytesRef(key + FacetCounter.KeySeparator + dimension.LabelOf(value))));
+        doc.Add(new SortedSetDocValuesField(dimension.CountField, new BytesRef(key + FacetCounter.KeySeparator + label)));
     }
 }

@@ -6,6 +6,9 @@ internal static class IndexFields
     /// <summary>The document id (its SHA-256): the upsert key.</summary>
     public const string Id = "id";
 
+    /// <summary>The id again as sorted doc values: ties in score are ordered by id, so results do not depend on indexing order.</summary>
+    public const string IdOrder = "id_order";
+
     public const string Number = "number";
 
     /// <summary><see cref="Extraction.Model.DocumentNumber.Key"/> of the document's own number.</summary>
@@ -36,5 +39,5 @@ internal static class IndexFields
     public const string Subjects = "subjects";
 
     /// <summary>Schema of the fields above, in the index's commit data: an index of another schema is rebuilt.</summary>
-    public const string SchemaVersion = "1";
+    public const string SchemaVersion = "2";
 }

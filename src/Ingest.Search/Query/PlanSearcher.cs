@@ -9,6 +9,8 @@ public sealed class PlanSearcher(DocumentIndex index)
 {
     public const int MaxLimit = 1000;
 
+    private static readonly Sort ByScoreThenId = new(SortField.FIELD_SCORE, new SortField(IndexFields.IdOrder, SortFieldType.STRING));
+
     /// <exception cref="BadQueryException">The request cannot be run; the message says why in one line.</exception>
     public SearchResponse Search(SearchRequest request)
     {
@@ -28,7 +30,8 @@ public sealed class PlanSearcher(DocumentIndex index)
         var searcher = index.Searchers.Acquire();
         try
         {
-            var top = TopScoreDocCollector.Create(Math.Max(1, request.Offset + request.Limit), true);
+            // Score first, then id: the feed indexes in parallel, so document order differs between two builds of one catalog.
+            var top = TopFieldCollector.Create(ByScoreThenId, Math.Max(1, request.Offset + request.Limit), false, true, false, true);
             var facets = new FacetCounter(dimensions);
             try
             {
@@ -39,7 +42,7 @@ public sealed class PlanSearcher(DocumentIndex index)
                 throw new BadQueryException($"a wildcard in the query matches more than {BooleanQuery.MaxClauseCount} words; make it longer");
             }
 
-            var snippets = new SnippetMaker(textQuery);
+            var snippets = new SnippetMaker(textQuery is null ? null : searcher.Rewrite(textQuery));
             var hits = top.GetTopDocs(request.Offset, request.Limit).ScoreDocs
                 .Select(scored => ToHit(searcher.Doc(scored.Doc), scored.Score, snippets))
                 .ToList();

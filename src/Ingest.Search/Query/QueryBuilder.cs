@@ -3,6 +3,7 @@ using Lucene.Net.QueryParsers.Classic;
 using Lucene.Net.Search;
 using PlanIngest.Extraction;
 using PlanIngest.Extraction.Model;
+using PlanIngest.Extraction.Text;
 using PlanIngest.Search.Facets;
 using PlanIngest.Search.Index;
 
@@ -78,8 +79,9 @@ internal static class QueryBuilder
         }
 
         var typed = Parse(text) ?? throw new BadQueryException("query has no words to search for");
+        // A repair that only restored marks folds to the same words: one reading is enough to search.
         var repaired = QueryRepair.Repair(text);
-        if (repaired == text || Parse(repaired, quiet: true) is not { } read)
+        if (TextFolding.Fold(repaired) == TextFolding.Fold(text) || Parse(repaired, quiet: true) is not { } read)
         {
             return typed;
         }

@@ -42,7 +42,8 @@ internal static class CatalogSchema
             confidence REAL,
             rotation INTEGER,
             text TEXT NOT NULL,
-            normalized TEXT,
+            normalized TEXT, -- NULL: the normalised text is the text as read
+
             PRIMARY KEY (document_id, number));
         CREATE TABLE aliases (
             document_id TEXT NOT NULL REFERENCES documents(id) ON DELETE CASCADE,

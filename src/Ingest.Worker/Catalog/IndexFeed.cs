@@ -34,21 +34,24 @@ public sealed class IndexFeed(IDocumentCatalog catalog, DocumentIndex index)
                 uncommitted = true;
             }
 
+            // The next batch is read from the catalog while this one is analysed, and a batch is analysed on
+            // every core (IndexWriter takes documents from several threads; a batch holds each id once).
             var written = 0;
+            var next = Fetch(applied, cancellationToken);
             while (true)
             {
-                var changes = await catalog.ChangesAfterAsync(applied, BatchSize, cancellationToken);
+                var changes = await next;
                 if (changes.Count == 0)
                 {
                     return written;
                 }
 
-                foreach (var change in changes)
-                {
-                    index.Upsert(new IndexedDocument(change.Id, change.Sequence, change.Record));
-                    applied = change.Sequence;
-                }
-
+                next = Fetch(changes[^1].Sequence, cancellationToken);
+                Parallel.ForEach(
+                    changes,
+                    new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount, CancellationToken = cancellationToken },
+                    change => index.Upsert(new IndexedDocument(change.Id, change.Sequence, change.Record)));
+                applied = changes[^1].Sequence;
                 written += changes.Count;
                 uncommitted = true;
             }
@@ -58,6 +61,9 @@ public sealed class IndexFeed(IDocumentCatalog catalog, DocumentIndex index)
             gate.Release();
         }
     }
+
+    private Task<IReadOnlyList<CatalogDocument>> Fetch(long after, CancellationToken cancellationToken) =>
+        Task.Run(() => catalog.ChangesAfterAsync(after, BatchSize, cancellationToken), cancellationToken);
 
     /// <summary>Commits what has been applied, with the catalog sequence it reaches.</summary>
     public async Task CommitAsync(CancellationToken cancellationToken = default)

@@ -247,7 +247,8 @@ public sealed partial class SqliteCatalog : IDocumentCatalog
             page.Parameters["$confidence"].Value = (object?)p.Confidence ?? DBNull.Value;
             page.Parameters["$rotation"].Value = (object?)p.Rotation ?? DBNull.Value;
             page.Parameters["$text"].Value = p.Text;
-            page.Parameters["$normalized"].Value = (object?)p.Normalized ?? DBNull.Value;
+            // Clean text comes out of the normaliser as it went in: stored once, NULL standing for "as read".
+            page.Parameters["$normalized"].Value = p.Normalized is null || p.Normalized == p.Text ? DBNull.Value : p.Normalized;
             await page.ExecuteNonQueryAsync(cancellationToken);
         }
 
@@ -299,7 +300,7 @@ public sealed partial class SqliteCatalog : IDocumentCatalog
                         reader.GetString(4),
                         ContractNames.Parse<PageMethod>(reader.GetString(1)) ?? PageMethod.PlainText,
                         reader.IsDBNull(2) ? null : reader.GetDouble(2),
-                        reader.IsDBNull(3) ? null : reader.GetInt32(3)) { Normalized = NullableString(reader, 5) });
+                        reader.IsDBNull(3) ? null : reader.GetInt32(3)) { Normalized = NullableString(reader, 5) ?? reader.GetString(4) });
                 }
             }
 

@@ -53,6 +53,8 @@ public static class WatchHost
         try
         {
             host.Services.GetRequiredService<WorkerLock>().PrepareForWorker();
+            // The normaliser's lexicon and the field vocabularies load while the store opens and the inbox is first read.
+            _ = host.Services.GetRequiredService<ExtractionPipeline>().WarmUpAsync();
             await OpenStoreAsync(host.Services, log);
             await host.StartAsync();
         }

@@ -81,10 +81,13 @@ public sealed class JobProcessor(
         var id = result.Id!;
         var record = result.Record ?? (await catalog.GetAsync(id, CancellationToken.None).ConfigureAwait(false))?.Record;
 
-        // Every name the content was dropped under becomes an alias of the one document.
+        // Every other name the content was dropped under becomes an alias of the one document (its own name is the document's).
         foreach (var name in await catalog.NamesOfAsync(job.Sha256, CancellationToken.None).ConfigureAwait(false))
         {
-            await catalog.AddAliasAsync(id, name, CancellationToken.None).ConfigureAwait(false);
+            if (name != job.Name)
+            {
+                await catalog.AddAliasAsync(id, name, CancellationToken.None).ConfigureAwait(false);
+            }
         }
 
         var pages = record?.Pages.Count ?? 0;

@@ -37,7 +37,7 @@ public sealed class BadDropTests : IDisposable
         Run("mkfifo", Path.Combine(inbox, "pipe.pdf"));
 
         using var worker = WorkerProcess.Start(inbox, data);
-        var status = await Status.WaitUntilAsync(data, s => Status.Settled(s, 7) && s.RecentRejections.Count >= 3, TimeSpan.FromSeconds(90), worker);
+        var status = await Status.WaitUntilAsync(data, s => Status.Settled(s, 7) && s.RecentRejections.Count >= 3, Status.Patience, worker);
 
         Assert.Equal(3, status.Counts[JobState.Indexed]);
         var failures = status.RecentFailures.ToDictionary(f => f.Name, f => f.LastError);

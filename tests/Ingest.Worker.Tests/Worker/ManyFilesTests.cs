@@ -30,7 +30,7 @@ public sealed class ManyFilesTests : IDisposable
             File.Move(file, Path.Combine(inbox, Path.GetFileName(file)));
         }
 
-        var status = await Status.WaitUntilAsync(data, s => Status.Settled(s, 1000), TimeSpan.FromSeconds(120), worker);
+        var status = await Status.WaitUntilAsync(data, s => Status.Settled(s, 1000), Status.Patience, worker);
         Assert.Equal(1000, status.Counts[JobState.Indexed]);
         Assert.Equal(0, status.Counts[JobState.Failed]);
         Assert.Empty(Directory.GetFileSystemEntries(inbox));
@@ -45,17 +45,25 @@ public sealed class ManyFilesTests : IDisposable
         await worker.WaitUntilReadyAsync();
 
         Drop.WritePlan(inbox, 7, "plan.txt");
-        await Status.WaitUntilAsync(data, s => Status.Settled(s, 1), TimeSpan.FromSeconds(60), worker);
+        await Status.WaitUntilAsync(data, s => Status.Settled(s, 1), Status.Patience, worker);
         Drop.WritePlan(inbox, 7, "plan.txt");
         await WaitUntilEmptyAsync(inbox);
         Drop.WritePlan(inbox, 7, "copy of plan.txt");
         await WaitUntilEmptyAsync(inbox);
 
-        var status = await Status.WaitUntilAsync(data, s => Status.Settled(s, 1), TimeSpan.FromSeconds(30), worker);
+        var status = await Status.WaitUntilAsync(data, s => Status.Settled(s, 1), Status.Patience, worker);
         Assert.Equal(1, status.Counts.Values.Sum());
         var names = await Status.NamesAsync(data);
-        Assert.Equal(["copy of plan.txt", "plan.txt"], Assert.Single(names).Value.Order());
-        Assert.Equal(2, worker.Output.Count(l => l.Contains("same content as a document already taken", StringComparison.Ordinal)));
+        var (sha, dropped) = Assert.Single(names);
+        Assert.Equal(["copy of plan.txt", "plan.txt"], dropped.Order());
+
+        // In the catalog: one document, named as first dropped, with the other name as its alias.
+        using var catalog = SqliteCatalog.OpenForReading(Path.Combine(data, "catalog.db"))!;
+        Assert.Equal(1, await catalog.CountAsync());
+        Assert.Equal("plan.txt", (await catalog.GetAsync(sha))!.Record.Source.Path);
+        Assert.Equal(["copy of plan.txt"], await catalog.AliasesAsync(sha));
+        // The line comes just after the inbox copy is removed; wait for it rather than race it.
+        await worker.WaitForLineAsync(_ => worker.Output.Count(l => l.Contains("same content as a document already taken", StringComparison.Ordinal)) == 2, TimeSpan.FromSeconds(30), "two 'same content' lines");
         Assert.Single(Directory.GetFiles(Path.Combine(data, "archive"), "*.txt", SearchOption.AllDirectories));
     }
 

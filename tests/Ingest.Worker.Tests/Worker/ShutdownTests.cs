@@ -21,7 +21,7 @@ public sealed class ShutdownTests : IDisposable
         // No grace: the page being recognised is cancelled inside Tesseract and the job given back.
         using (var worker = WorkerProcess.Start(inbox, data, "--Worker:ShutdownGrace=00:00:00"))
         {
-            await Status.WaitUntilAsync(data, s => s.Counts[JobState.Reading] == 1, TimeSpan.FromSeconds(60), worker);
+            await Status.WaitUntilAsync(data, s => s.Counts[JobState.Reading] == 1, Status.Patience, worker);
             var stopping = Stopwatch.StartNew();
             worker.Signal(15);
             Assert.True(await worker.WaitForExitAsync(TimeSpan.FromSeconds(20)), "did not stop");
@@ -36,7 +36,7 @@ public sealed class ShutdownTests : IDisposable
         Assert.Equal(0, job.Interruptions);
 
         using var again = WorkerProcess.Start(inbox, data);
-        var done = await Status.WaitUntilAsync(data, s => Status.Settled(s, 1), TimeSpan.FromSeconds(90), again);
+        var done = await Status.WaitUntilAsync(data, s => Status.Settled(s, 1), Status.Patience, again);
         Assert.Equal(1, done.Counts[JobState.Indexed]);
     }
 
@@ -50,7 +50,7 @@ public sealed class ShutdownTests : IDisposable
 
         using (var worker = WorkerProcess.Start(inbox, data, "--Worker:ShutdownGrace=00:01:00"))
         {
-            await Status.WaitUntilAsync(data, s => s.Counts[JobState.Reading] == 1 && s.Counts[JobState.Indexed] == 1, TimeSpan.FromSeconds(60), worker);
+            await Status.WaitUntilAsync(data, s => s.Counts[JobState.Reading] == 1 && s.Counts[JobState.Indexed] == 1, Status.Patience, worker);
             worker.Signal(15);
             await worker.WaitForLineAsync(l => l.Contains("signal again to stop at once", StringComparison.Ordinal), TimeSpan.FromSeconds(10), "'stopping'");
             var stopping = Stopwatch.StartNew();
@@ -62,7 +62,7 @@ public sealed class ShutdownTests : IDisposable
 
         using var again = WorkerProcess.Start(inbox, data);
         await again.WaitForLineAsync(l => l.Contains("taken up again", StringComparison.Ordinal), TimeSpan.FromSeconds(30), "'taken up again'");
-        var done = await Status.WaitUntilAsync(data, s => Status.Settled(s, 2), TimeSpan.FromSeconds(90), again);
+        var done = await Status.WaitUntilAsync(data, s => Status.Settled(s, 2), Status.Patience, again);
         Assert.Equal(2, done.Counts[JobState.Indexed]);
     }
 

@@ -38,7 +38,7 @@ public sealed class SlowWriterTests : IDisposable
             }
         }
 
-        var status = await Status.WaitUntilAsync(data, s => Status.Settled(s, 1), TimeSpan.FromSeconds(60), worker);
+        var status = await Status.WaitUntilAsync(data, s => Status.Settled(s, 1), Status.Patience, worker);
         var job = Assert.Single(await Status.NamesAsync(data));
         Assert.Equal(Convert.ToHexStringLower(SHA256.HashData(bytes)), job.Key);
         Assert.Equal(1, status.Counts[JobState.Indexed]);

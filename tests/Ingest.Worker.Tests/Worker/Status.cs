@@ -12,6 +12,12 @@ namespace PlanIngest.Worker.Tests.Worker;
 /// </summary>
 internal static class Status
 {
+    /// <summary>
+    /// How long a test waits for the worker to settle before failing. Generous, because CI and this
+    /// machine are shared: a healthy run settles in seconds, and only a failing one waits this long.
+    /// </summary>
+    public static readonly TimeSpan Patience = TimeSpan.FromMinutes(5);
+
     public static async Task<JsonNode> ReadAsync(string data)
     {
         var result = await CliRunner.RunAsync("status", "--data", data, "--json");

@@ -34,7 +34,7 @@ public sealed class StorageTests : IDisposable
             Drop.WritePlan(inbox, n);
         }
 
-        await Status.WaitUntilAsync(data, s => Status.Settled(s, 5), TimeSpan.FromSeconds(60), worker);
+        await Status.WaitUntilAsync(data, s => Status.Settled(s, 5), Status.Patience, worker);
 
         var filler = Path.Combine(data, "filler.bin");
         FillUp(filler);
@@ -51,7 +51,7 @@ public sealed class StorageTests : IDisposable
 
         File.Delete(filler);
         await worker.WaitForLineAsync(l => l.Contains("resumed", StringComparison.Ordinal), TimeSpan.FromSeconds(30), "'resumed'");
-        var status = await Status.WaitUntilAsync(data, s => Status.Settled(s, 10), TimeSpan.FromSeconds(60), worker);
+        var status = await Status.WaitUntilAsync(data, s => Status.Settled(s, 10), Status.Patience, worker);
         Assert.Equal(10, status.Counts[JobState.Indexed]);
         Assert.Empty(Directory.GetFiles(inbox));
     }
@@ -63,7 +63,7 @@ public sealed class StorageTests : IDisposable
         var data = MountData(megabytes: 16);
         using var worker = WorkerProcess.Start(inbox, data, "--Worker:MinFreeMegabytes=2");
         Drop.WritePlan(inbox, 1);
-        await Status.WaitUntilAsync(data, s => Status.Settled(s, 1), TimeSpan.FromSeconds(60), worker);
+        await Status.WaitUntilAsync(data, s => Status.Settled(s, 1), Status.Patience, worker);
 
         Mounts.BindReadOnly(data);
         mounted.Add(data);
@@ -77,7 +77,7 @@ public sealed class StorageTests : IDisposable
         Mounts.Unmount(data);
         mounted.Remove(data);
         await worker.WaitForLineAsync(l => l.Contains("resumed", StringComparison.Ordinal), TimeSpan.FromSeconds(30), "'resumed'");
-        var status = await Status.WaitUntilAsync(data, s => Status.Settled(s, 3), TimeSpan.FromSeconds(60), worker);
+        var status = await Status.WaitUntilAsync(data, s => Status.Settled(s, 3), Status.Patience, worker);
         Assert.Equal(3, status.Counts[JobState.Indexed]);
         Assert.Empty(Directory.GetFiles(inbox));
     }
