@@ -19,6 +19,7 @@ public sealed partial class PostgresCatalog : IDocumentCatalog
     private readonly NpgsqlDataSource fast;
     private readonly DiscoveryLock discovery;
     private TimeProvider clock;
+    private int disposed;
 
     private PostgresCatalog(NpgsqlDataSource durable, NpgsqlDataSource fast, string connectionString, string catalogId, TimeProvider clock, string description)
     {
@@ -231,6 +232,12 @@ public sealed partial class PostgresCatalog : IDocumentCatalog
 
     public void Dispose()
     {
+        // The worker's container and its data store both own the catalog; the second call does nothing.
+        if (Interlocked.Exchange(ref disposed, 1) == 1)
+        {
+            return;
+        }
+
         discovery.DisposeAsync().AsTask().GetAwaiter().GetResult();
         durable.Dispose();
         fast.Dispose();
@@ -285,7 +292,8 @@ public sealed partial class PostgresCatalog : IDocumentCatalog
             command.Parameters.Add(new NpgsqlParameter("confidences", NpgsqlDbType.Array | NpgsqlDbType.Double) { Value = pages.Select(p => p.Confidence).ToArray() });
             command.Parameters.Add(new NpgsqlParameter("rotations", NpgsqlDbType.Array | NpgsqlDbType.Integer) { Value = pages.Select(p => p.Rotation).ToArray() });
             command.Parameters.Add(new NpgsqlParameter<string[]>("texts", pages.Select(p => p.Text).ToArray()));
-            command.Parameters.Add(new NpgsqlParameter("normalized", NpgsqlDbType.Array | NpgsqlDbType.Text) { Value = pages.Select(p => p.Normalized).ToArray() });
+            // As in the SQLite catalog: clean text comes out of the normaliser as it went in, so NULL stands for "as read".
+            command.Parameters.Add(new NpgsqlParameter("normalized", NpgsqlDbType.Array | NpgsqlDbType.Text) { Value = pages.Select(p => p.Normalized == p.Text ? null : p.Normalized).ToArray() });
             await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
         }
 
@@ -331,7 +339,7 @@ public sealed partial class PostgresCatalog : IDocumentCatalog
                 r.GetString(5),
                 ContractNames.Parse<PageMethod>(r.GetString(2)) ?? PageMethod.PlainText,
                 r.IsDBNull(3) ? null : r.GetDouble(3),
-                r.IsDBNull(4) ? null : r.GetInt32(4)) { Normalized = Pg.NullableString(r, 6) }),
+                r.IsDBNull(4) ? null : r.GetInt32(4)) { Normalized = Pg.NullableString(r, 6) ?? r.GetString(5) }),
             cancellationToken,
             ("ids", rows.Select(r => r.Id).ToArray())).ConfigureAwait(false))
             .ToLookup(p => p.Id, p => p.Page);
