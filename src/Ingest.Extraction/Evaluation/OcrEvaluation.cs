@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using PlanIngest.Extraction.Reading;
 
 namespace PlanIngest.Extraction.Evaluation;
@@ -27,7 +26,7 @@ public sealed class OcrEvaluation(DocumentReader reader, string languages)
         double? theirs = null;
         if (withTesseract && Path.GetExtension(scan) is not ".pdf")
         {
-            theirs = CharacterErrorRate.Compute(truth, await RunTesseractAsync(scan, cancellationToken).ConfigureAwait(false));
+            theirs = CharacterErrorRate.Compute(truth, await PlainTesseract.ReadAsync(scan, languages, cancellationToken).ConfigureAwait(false));
         }
 
         return new OcrScore(
@@ -37,23 +36,6 @@ public sealed class OcrEvaluation(DocumentReader reader, string languages)
             CharacterErrorRate.Compute(truth, ours),
             theirs,
             read.Pages.Select(p => p.Rotation ?? 0).ToList());
-    }
-
-    /// <summary>The plain command, single-threaded as our engines are, on the same file.</summary>
-    private async Task<string> RunTesseractAsync(string scan, CancellationToken cancellationToken)
-    {
-        var start = new ProcessStartInfo("tesseract")
-        {
-            ArgumentList = { scan, "stdout", "-l", languages },
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            Environment = { ["OMP_THREAD_LIMIT"] = "1" },
-        };
-        using var process = Process.Start(start) ?? throw new InvalidOperationException("tesseract did not start");
-        var output = process.StandardOutput.ReadToEndAsync(cancellationToken);
-        _ = process.StandardError.ReadToEndAsync(cancellationToken);
-        await process.WaitForExitAsync(cancellationToken).ConfigureAwait(false);
-        return await output.ConfigureAwait(false);
     }
 }
 

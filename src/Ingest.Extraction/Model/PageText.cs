@@ -8,6 +8,12 @@ namespace PlanIngest.Extraction.Model;
 /// <param name="Rotation">Clockwise degrees turned before OCR; null when not OCRed.</param>
 public sealed record PageText(int Number, string Text, PageMethod Method, double? Confidence = null, int? Rotation = null)
 {
+    /// <summary>Which image of an OCRed page the text was read from; null when not OCRed.</summary>
+    public PageImage? Image { get; init; }
+
+    /// <summary>Whether an OCRed page bears a red seal (con dấu); null when not OCRed.</summary>
+    public bool? Seal { get; init; }
+
     /// <summary>
     /// The page after the normalise stage (converted, NFC, repaired): what extraction and the index see,
     /// kept so that a better extractor can re-run without reading the file again. Null until normalised.

@@ -12,7 +12,11 @@ internal static class PageOcr
         try
         {
             var result = await ocr.RecognizeAsync(decode, cancellationToken).ConfigureAwait(false);
-            return new PageText(pageNumber, result.Text, PageMethod.Ocr, result.Confidence, result.RotationDegrees);
+            return new PageText(pageNumber, result.Text, PageMethod.Ocr, result.Confidence, result.RotationDegrees)
+            {
+                Image = result.Cleaned ? PageImage.Cleaned : PageImage.Raw,
+                Seal = result.Seal,
+            };
         }
         catch (OcrPageException e)
         {

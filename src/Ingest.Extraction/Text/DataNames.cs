@@ -16,5 +16,8 @@ internal static class DataNames
     /// <summary>The gazetteer's district-level units of the pre-2025 provinces.</summary>
     public const string Districts = "PlanIngest.Text.districts.tsv";
 
+    /// <summary>Folded syllable and in-word pair counts of general Vietnamese: the repair's background language model.</summary>
+    public const string Frequencies = "PlanIngest.Text.syllable-frequencies.tsv";
+
     public const string Abbreviations = "PlanIngest.Text.abbreviations.txt";
 }

@@ -12,6 +12,8 @@ internal static class OcrConfusionModel
     private const double Inserted = 0.8;
     private const double Dropped = 0.7;
     private const double FinalCAfterU = 0.3;
+    private const double HornedOAfterU = 0.3;
+    private const double EReadForO = 0.1;
 
     // Two read characters standing for one printed letter.
     private static readonly Dictionary<(char, char), (char Letter, double Cost)[]> Pairs = new()
@@ -88,8 +90,11 @@ internal static class OcrConfusionModel
             {
                 var best = previous[i - 1] + SubstituteCost(read[i - 1], bases[i - 1], letter, i - 1, letterAt);
                 best = Math.Min(best, column[i - 1] + deletes[i - 1]);
-                // ực / ức read as a bare u (thực → thu, trực → tru): the final c is lost with the horn.
-                var dropped = i == read.Length && letter == 'c' && previousLetter == 'u' ? FinalCAfterU : insert;
+                // ực / ức read as a bare u (thực → thu, trực → tru): the final c is lost with the horn;
+                // ươ read as a bare u (được → duc, trước → truc): the horned o is lost.
+                var dropped = i == read.Length && letter == 'c' && previousLetter == 'u' ? FinalCAfterU
+                    : letter == 'o' && previousLetter == 'u' ? HornedOAfterU
+                    : insert;
                 best = Math.Min(best, previous[i] + dropped);
                 if (pairLetters[i - 1] == letter && i >= 2)
                 {
@@ -143,6 +148,12 @@ internal static class OcrConfusionModel
             }
         }
 
+        // Ủ at the start of a word read as T (Ủy → Ty, Từ → Ty): counted 31 times on the repair pairs.
+        if (readAt == 0 && letterAt == 0 && read == 't' && letter == 'u')
+        {
+            return 0.2;
+        }
+
         var vowel = IsVowel(letter);
         return (read, letter) switch
         {
@@ -164,18 +175,24 @@ internal static class OcrConfusionModel
             ('q', 'o') => 0.3,
             ('c', 'e') or ('e', 'c') => 0.4,
             ('t', 'u') => 0.5,
-            ('i', 'u') => 0.4,
+            ('i', 'u') => 0.3,
+            // ủ read as h (của → cha).
+            ('h', 'u') => 0.5,
             ('m', 'n') or ('n', 'm') or ('h', 'b') or ('b', 'h') => 0.5,
             ('4' or '3', 'a') => 0.3,
             ('9', 'g') => 0.4,
             _ when vowel && IsWildcard(read) => 0.3,
-            // A marked letter read for another vowel: é for ố (sé số) is common, é for u is not.
+            // A marked letter read for another vowel: é for ố (sé số) is common, é for u is not. Counted on
+            // the repair pairs, the English model's é stands for a hatted or horned o (ô ố ộ ớ ở) in 3 cases of 10.
             _ when vowel && read != baseLetter && IsVowel(baseLetter) => (baseLetter, letter) switch
             {
-                ('e', 'o') or ('o', 'e') or ('a', 'o') or ('o', 'a') => 0.4,
+                ('e', 'o') => EReadForO,
+                ('o', 'e') or ('a', 'o') or ('o', 'a') => 0.4,
                 ('e', 'a') or ('a', 'e') => 0.5,
                 _ => 0.7,
             },
+            // A plain e where a hatted or horned o was printed (hợp → hep, trợ → tre) is the commonest vowel swap.
+            _ when vowel && read == 'e' && letter == 'o' => 0.3,
             _ when vowel && IsVowel(read) => 0.6,
             _ => Plain,
         };

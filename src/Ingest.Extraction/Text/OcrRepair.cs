@@ -27,7 +27,7 @@ internal sealed class OcrRepair(SyllableLexicon lexicon, PhraseDictionary phrase
             KeepLetters(words);
         }
 
-        new SyllableDecoder(phrases, lexicon).Decode(words);
+        new SyllableDecoder(phrases, lexicon, SyllableFrequencies.Shared).Decode(words);
         Restore(words);
         Rewrite(lines, words, changes);
         // Line rules ran first and words were rewritten right to left: report in reading order.
@@ -87,6 +87,13 @@ internal sealed class OcrRepair(SyllableLexicon lexicon, PhraseDictionary phrase
     private Word ReadWord(string line, int lineIndex, WordToken token, SyllableCandidates candidates)
     {
         var text = token.Text;
+        if (text is "6" or "0" or "@" && IsBetweenWords(line, token))
+        {
+            // A lone 6 (or 0, @) between words is as often ở or ô as a number (nhà 6 cho người, ra 6 nhiều
+            // nơi): the number stays a candidate, and the context decides.
+            return new Word(lineIndex, token, [new SyllableCandidate(PhraseDictionary.Number, 0), .. candidates.For(text)], PhraseDictionary.Number);
+        }
+
         if (text.All(char.IsDigit))
         {
             return Word.Fixed(lineIndex, token, PhraseDictionary.Number);
@@ -94,7 +101,7 @@ internal sealed class OcrRepair(SyllableLexicon lexicon, PhraseDictionary phrase
 
         var lower = text.ToLowerInvariant();
         var folded = TextFolding.Fold(lower);
-        if (IsPartOfCode(line, token) || abbreviations.Contains(text) || !text.Any(char.IsLetter) || IsNotASyllable(text))
+        if (IsPartOfCode(line, token) || abbreviations.Contains(text) || !text.Any(char.IsLetter) || IsNotASyllable(line, token))
         {
             return Word.Fixed(lineIndex, token, text.Any(char.IsDigit) ? PhraseDictionary.Number : folded);
         }
@@ -106,16 +113,38 @@ internal sealed class OcrRepair(SyllableLexicon lexicon, PhraseDictionary phrase
     }
 
     // Roman numerals (II, XV), capitalised abbreviations without a vowel (TM, KT, KHTC) and list
-    // letters (a, b, c) read right; only a marked or junk single character may be a damaged syllable (¢ for ở).
-    private static bool IsNotASyllable(string text) =>
-        text.All(c => c is 'I' or 'V' or 'X')
-        || text.Length >= 2 && text.All(char.IsUpper) && !TextFolding.Fold(text).Any(c => c is 'a' or 'e' or 'i' or 'o' or 'u' or 'y')
-        || text.Length == 1 && char.IsAscii(text[0]);
+    // letters (a, b, c) read right; only a marked or junk single character, or a lower-case consonant whose
+    // vowel was lost (hợp tác x nông nghiệp), may be a damaged syllable (¢ for ở).
+    private static bool IsNotASyllable(string line, WordToken token)
+    {
+        var text = token.Text;
+        return text.All(c => c is 'I' or 'V' or 'X')
+            // GD&ĐT, TN&MT: abbreviations joined by an ampersand.
+            || text.Contains('&') && text.Count(char.IsUpper) >= 2
+            || text.Length >= 2 && text.All(char.IsUpper) && !TextFolding.Fold(text).Any(c => c is 'a' or 'e' or 'i' or 'o' or 'u' or 'y')
+            || text.Length == 1 && char.IsAscii(text[0]) && !(IsLoneConsonant(text[0]) && IsBetweenWords(line, token));
+    }
 
-    // "KH" in "58-KH/BDVHU" is a code, not a syllable; "kinh tế - xã hội" has spaces round its dash.
-    private static bool IsPartOfCode(string line, WordToken token) =>
-        token.Start > 0 && line[token.Start - 1] is '/' or '-' && token.Start > 1 && char.IsLetterOrDigit(line[token.Start - 2])
-        || token.End < line.Length - 1 && line[token.End] is '/' or '-' && char.IsLetterOrDigit(line[token.End + 1]);
+    private static bool IsLoneConsonant(char c) => c is >= 'b' and <= 'z' && c is not ('e' or 'i' or 'o' or 'u' or 'y');
+
+    // Inside running text: a space before and after and a letter further on (not "a)", "b.", "tháng 6.").
+    private static bool IsBetweenWords(string line, WordToken token) =>
+        token.Start > 0 && line[token.Start - 1] == ' ' && token.End + 1 < line.Length && line[token.End] == ' ' && char.IsLetter(line[token.End + 1]);
+
+    // "KH" in "58-KH/BDVHU" is a code, not a syllable; "kinh tế - xã hội" has spaces round its dash, and
+    // "đồng/hộ", "người/năm" are words: a code is in capitals, or joined to a number.
+    private static bool IsPartOfCode(string line, WordToken token)
+    {
+        var before = token.Start > 1 && line[token.Start - 1] is '/' or '-' && char.IsLetterOrDigit(line[token.Start - 2]) ? line[token.Start - 2] : '\0';
+        var after = token.End < line.Length - 1 && line[token.End] is '/' or '-' && char.IsLetterOrDigit(line[token.End + 1]) ? line[token.End + 1] : '\0';
+        if (before == '\0' && after == '\0')
+        {
+            return false;
+        }
+
+        static bool Lower(char c) => c == '\0' || char.IsLower(c);
+        return !(token.Text.All(c => !char.IsLetter(c) || char.IsLower(c)) && Lower(before) && Lower(after));
+    }
 
     private void Restore(List<Word?> words)
     {

@@ -16,6 +16,9 @@ internal sealed class PhraseDictionary
     private readonly Dictionary<string, int> ids = new(StringComparer.Ordinal);
     private readonly List<int> unigrams = [];
     private readonly List<int> leftTotals = [];
+    private readonly List<int> continuations = [];
+    private readonly Dictionary<(int, int, int), int> trigrams = [];
+    private readonly Dictionary<(int, int), (int Total, int Types)> trigramContexts = [];
     private readonly Dictionary<long, int> bigrams = [];
     private readonly Dictionary<string, Dictionary<string, int>> formsAlone = new(StringComparer.Ordinal);
     private readonly Dictionary<string, Dictionary<string, int>> formsAfter = new(StringComparer.Ordinal);
@@ -58,6 +61,16 @@ internal sealed class PhraseDictionary
 
     public int CountAsLeft(int previousId) => previousId < 0 ? 0 : leftTotals[previousId];
 
+    /// <summary>How often the three folded words were seen in this order.</summary>
+    public int Count(int firstId, int secondId, int id) => firstId < 0 || secondId < 0 || id < 0 ? 0 : trigrams.GetValueOrDefault((firstId, secondId, id));
+
+    /// <summary>How often the pair was seen with a word after it, and how many different words followed.</summary>
+    public (int Total, int Types) CountAsContext(int firstId, int secondId) =>
+        firstId < 0 || secondId < 0 ? (0, 0) : trigramContexts.GetValueOrDefault((firstId, secondId));
+
+    /// <summary>How many different words were seen after <paramref name="previousId"/> (Witten-Bell smoothing).</summary>
+    public int Continuations(int previousId) => previousId < 0 ? 0 : continuations[previousId];
+
     /// <summary>
     /// The accented form (lower case, canonical placement) that the evidence clearly favours for
     /// <paramref name="folded"/> between the given neighbours, or null when it does not.
@@ -86,6 +99,20 @@ internal sealed class PhraseDictionary
         }
 
         return Dominant(formsAlone, folded, 0.85, 3) is { } alone ? (alone, "dominant form") : null;
+    }
+
+    /// <summary>
+    /// How often each accented form (lower case, canonical placement) of <paramref name="folded"/> was seen
+    /// after the folded word <paramref name="previous"/>, before <paramref name="next"/>, and anywhere.
+    /// </summary>
+    public (IReadOnlyDictionary<string, int> After, IReadOnlyDictionary<string, int> Before, IReadOnlyDictionary<string, int> Anywhere) FormCounts(
+        string? previous, string folded, string? next)
+    {
+        var none = (IReadOnlyDictionary<string, int>)new Dictionary<string, int>();
+        return (
+            previous is not null && formsAfter.TryGetValue($"{previous} {folded}", out var after) ? after : none,
+            next is not null && formsBefore.TryGetValue($"{folded} {next}", out var before) ? before : none,
+            formsAlone.TryGetValue(folded, out var alone) ? alone : none);
     }
 
     private void Learn(string line, SyllableLexicon lexicon, bool asLanguage)
@@ -120,14 +147,25 @@ internal sealed class PhraseDictionary
                 ids[folded] = id = unigrams.Count;
                 unigrams.Add(0);
                 leftTotals.Add(0);
+                continuations.Add(0);
             }
 
             unigrams[id]++;
+            if (i > 1 && ids[words[i - 2].Folded] is var first && ids[words[i - 1].Folded] is var second)
+            {
+                var seen3 = trigrams.GetValueOrDefault((first, second, id));
+                trigrams[(first, second, id)] = seen3 + 1;
+                var context = trigramContexts.GetValueOrDefault((first, second));
+                trigramContexts[(first, second)] = (context.Total + 1, context.Types + (seen3 == 0 ? 1 : 0));
+            }
+
             if (i > 0)
             {
                 var key = ((long)previousId << 32) | (uint)id;
-                bigrams[key] = bigrams.GetValueOrDefault(key) + 1;
+                var seen = bigrams.GetValueOrDefault(key);
+                bigrams[key] = seen + 1;
                 leftTotals[previousId]++;
+                continuations[previousId] += seen == 0 ? 1 : 0;
             }
 
             previousId = id;

@@ -22,6 +22,7 @@ internal static class CliApplication
             EvalCommand.Create(),
             EvalOcrCommand.Create(),
             EvalRepairCommand.Create(),
+            EvalHardCommand.Create(),
             WatchCommand.Create(),
             StatusCommand.Create(),
         };

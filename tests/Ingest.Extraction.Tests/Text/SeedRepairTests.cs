@@ -87,6 +87,9 @@ public sealed class SeedRepairTests
     [InlineData("Il. NOI DUNG THI DUA", "II. NỘI DUNG THI ĐUA")]
     [InlineData("|. MUC PiCH, YEU CAU", "I. MỤC ĐÍCH, YÊU CẦU")]
     [InlineData("111. TO CHUC THUC HIEN", "III. TỔ CHỨC THỰC HIỆN")]
+    [InlineData("mirc hé tro xay méi 60 triéu déng/hé", "đồng/hộ")]
+    [InlineData("hé tro nha 6 cho ngudi c6 céng", "nhà ở cho người")]
+    [InlineData("Phong GD&DT huyén", "GD&DT")]
     [InlineData("UY BANMTTQ VIETNAM CONG HOA XA HOI CHU NGHIA VIET NAM", "ỦY BAN MTTQ VIỆT NAM CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM")]
     public void SystematicConfusionsAreRepaired(string read, string expected)
     {

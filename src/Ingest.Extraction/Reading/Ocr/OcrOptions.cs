@@ -15,9 +15,16 @@ public sealed record OcrOptions
     /// <summary>A page that takes longer is abandoned with an error rather than left to hang the run.</summary>
     public TimeSpan PageTimeLimit { get; init; } = TimeSpan.FromSeconds(120);
 
+    /// <summary>Clean hard pages (colour ink, low resolution, specks, blobs) before recognition; see Cleaning/PageCleaner.</summary>
+    public bool CleanPages { get; init; } = true;
+
+    /// <summary>Correct single wrong marks and letters after recognition; see OcrSyllableCorrector.</summary>
+    public bool CorrectSyllables { get; init; } = true;
+
     /// <summary>
     /// Reads the environment a launcher or CI sets (PLANINGEST_OCR_LANG, PLANINGEST_TESSDATA,
-    /// PLANINGEST_OCR_THREADS, PLANINGEST_OCR_PAGE_SECONDS) over the defaults.
+    /// PLANINGEST_OCR_THREADS, PLANINGEST_OCR_PAGE_SECONDS, and PLANINGEST_OCR_CLEAN=0 /
+    /// PLANINGEST_OCR_CORRECT=0 to measure without cleaning or correction) over the defaults.
     /// </summary>
     public static OcrOptions FromEnvironment()
     {
@@ -40,6 +47,16 @@ public sealed record OcrOptions
         if (double.TryParse(Environment.GetEnvironmentVariable("PLANINGEST_OCR_PAGE_SECONDS"), System.Globalization.CultureInfo.InvariantCulture, out var seconds) && seconds > 0)
         {
             options = options with { PageTimeLimit = TimeSpan.FromSeconds(seconds) };
+        }
+
+        if (Environment.GetEnvironmentVariable("PLANINGEST_OCR_CLEAN") == "0")
+        {
+            options = options with { CleanPages = false };
+        }
+
+        if (Environment.GetEnvironmentVariable("PLANINGEST_OCR_CORRECT") == "0")
+        {
+            options = options with { CorrectSyllables = false };
         }
 
         return options;

@@ -40,7 +40,20 @@ internal static class NativeLibraries
             prepared = true;
             // Leptonica otherwise reports every undecodable image on stderr; we report it ourselves.
             LeptonicaApi.setMsgSeverity(LeptonicaApi.SeverityNone);
+            // Some Leptonica functions (pixFindStrokeWidth) print debug output whatever the severity; it goes nowhere
+            // unless PLANINGEST_NATIVE_STDERR=1 asks for the native libraries' own messages.
+            if (Environment.GetEnvironmentVariable("PLANINGEST_NATIVE_STDERR") != "1")
+            {
+                DiscardLeptonicaDebugOutput();
+            }
         }
+    }
+
+    private static unsafe void DiscardLeptonicaDebugOutput() => LeptonicaApi.leptSetStderrHandler(&Discard);
+
+    [UnmanagedCallersOnly(CallConvs = [typeof(System.Runtime.CompilerServices.CallConvCdecl)])]
+    private static void Discard(IntPtr message)
+    {
     }
 
     private static IntPtr Resolve(string name, Assembly assembly, DllImportSearchPath? searchPath)

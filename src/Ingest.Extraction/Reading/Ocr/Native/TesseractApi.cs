@@ -68,4 +68,46 @@ internal static partial class TesseractApi
 
     [LibraryImport(NativeLibraries.Tesseract)]
     internal static partial void TessMonitorSetCancelThis(MonitorHandle monitor, IntPtr cancelThis);
+
+    // Result iteration (capi.h TessResultIterator*, TessChoiceIterator*): per-word confidences and,
+    // with lstm_choice_mode=2, each symbol's alternative readings with their scores.
+    internal const int LevelWord = 3; // RIL_WORD
+    internal const int LevelSymbol = 4; // RIL_SYMBOL
+
+    [LibraryImport(NativeLibraries.Tesseract)]
+    internal static partial IntPtr TessBaseAPIGetIterator(TessBaseApiHandle handle);
+
+    [LibraryImport(NativeLibraries.Tesseract)]
+    internal static partial void TessResultIteratorDelete(IntPtr iterator);
+
+    [LibraryImport(NativeLibraries.Tesseract)]
+    internal static partial int TessResultIteratorNext(ResultIteratorHandle iterator, int level);
+
+    [LibraryImport(NativeLibraries.Tesseract)]
+    internal static partial IntPtr TessResultIteratorGetUTF8Text(ResultIteratorHandle iterator, int level);
+
+    [LibraryImport(NativeLibraries.Tesseract)]
+    internal static partial float TessResultIteratorConfidence(ResultIteratorHandle iterator, int level);
+
+    [LibraryImport(NativeLibraries.Tesseract)]
+    internal static partial IntPtr TessResultIteratorGetPageIterator(ResultIteratorHandle iterator);
+
+    [LibraryImport(NativeLibraries.Tesseract)]
+    internal static partial int TessPageIteratorIsAtBeginningOf(IntPtr pageIterator, int level);
+
+    [LibraryImport(NativeLibraries.Tesseract)]
+    internal static partial IntPtr TessResultIteratorGetChoiceIterator(ResultIteratorHandle iterator);
+
+    [LibraryImport(NativeLibraries.Tesseract)]
+    internal static partial void TessChoiceIteratorDelete(IntPtr choices);
+
+    [LibraryImport(NativeLibraries.Tesseract)]
+    internal static partial int TessChoiceIteratorNext(IntPtr choices);
+
+    /// <summary>Owned by the iterator: copied, never freed.</summary>
+    [LibraryImport(NativeLibraries.Tesseract)]
+    internal static partial IntPtr TessChoiceIteratorGetUTF8Text(IntPtr choices);
+
+    [LibraryImport(NativeLibraries.Tesseract)]
+    internal static partial float TessChoiceIteratorConfidence(IntPtr choices);
 }
