@@ -8,8 +8,9 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 # OCR engine with its Vietnamese, English and orientation models; pdftoppm renders PDF pages whose
-# scan images Leptonica cannot decode (CCITT G4, JBIG2); jq reads the JSON the README pipes to it.
-packages=(tesseract-ocr tesseract-ocr-vie tesseract-ocr-eng tesseract-ocr-osd libtesseract5 poppler-utils jq)
+# scan images Leptonica cannot decode (CCITT G4, JBIG2); jq reads the JSON the README pipes to it;
+# postgresql gives the server binaries the scale-out tests start as a throwaway cluster of their own.
+packages=(tesseract-ocr tesseract-ocr-vie tesseract-ocr-eng tesseract-ocr-osd libtesseract5 poppler-utils jq postgresql)
 missing=()
 for p in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")

@@ -30,8 +30,10 @@ public sealed partial class PostgresCatalog
             var now = clock.GetUtcNow();
             var outcomes = new EnqueueOutcome[jobs.Count];
 
-            // In content order: two processes registering the same files (a discovery turn changing hands mid-pass) then take their row locks in one order and cannot deadlock.
-            foreach (var i in Enumerable.Range(0, jobs.Count).OrderBy(i => jobs[i].Sha256, StringComparer.Ordinal))
+            // In the order given (oldest file first, so it is claimed first). Two processes registering the same
+            // files at once (a discovery turn changing hands mid-pass) may deadlock; the server then aborts one,
+            // which runs again and finds the jobs there.
+            for (var i = 0; i < jobs.Count; i++)
             {
                 var job = jobs[i];
                 var name = job.Name ?? NewJob.UnknownName;
