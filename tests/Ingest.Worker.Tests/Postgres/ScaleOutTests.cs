@@ -133,9 +133,9 @@ public sealed class ScaleOutTests(PostgresServer server, ITestOutputHelper outpu
         string[] query = ["search", "chuyển đổi số", "--facet", "year", "--facet", "issuer", "--limit", "50", "--json", "--catalog", catalog, "--data", shared];
         var nodeA = Path.Combine(temp.Path, "node-a");
         var nodeB = Path.Combine(temp.Path, "node-b");
-        var first = await SearchAsync([.. query, "--index", nodeA]);
-        var second = await SearchAsync([.. query, "--index", nodeB]);
-        Assert.Equal(first, second);
+        var nodes = await Task.WhenAll(SearchAsync([.. query, "--index", nodeA]), SearchAsync([.. query, "--index", nodeB]));
+        var first = nodes[0];
+        Assert.Equal(first, nodes[1]);
         Assert.InRange(JsonNode.Parse(first)!["total"]!.GetValue<int>(), TextFiles, files.Count);
         Directory.Delete(nodeA, recursive: true);
         Assert.Equal(first, await SearchAsync([.. query, "--index", nodeA]));
