@@ -44,7 +44,7 @@ run() { # workers
 import json,sys; s=json.load(sys.stdin)["counts"]; sys.exit(0 if s["queued"]+s["reading"]+s["extracted"]==0 and s["indexed"]+s["failed"]>=int(sys.argv[1]) else 1)' "$pages"; do sleep 0.5; done
   local end; end=$(date +%s.%N)
   local cpu1=0; for p in "${pids[@]}"; do cpu1=$(python3 -c "print($cpu1 + $(cpu_seconds "$p"))"); done
-  for p in "${pids[@]}"; do kill -TERM "$p"; done; wait "${pids[@]}" || true; pids=(); cp "$dir"/log-* /tmp/scaleout-logs/ 2>/dev/null || true
+  for p in "${pids[@]}"; do kill -TERM "$p"; done; wait "${pids[@]}" || true; pids=()
   python3 -c "import sys; s=float(sys.argv[2])-float(sys.argv[1]); p=int(sys.argv[3]); print(f'{sys.argv[4]} worker(s), 1 OCR thread each: {p} pages in {s:.1f} s = {p/s*60:.1f} pages/min; worker CPU {float(sys.argv[6])-float(sys.argv[5]):.1f} s = {(float(sys.argv[6])-float(sys.argv[5]))/p:.2f} s/page')" "$start" "$end" "$pages" "$n" "$cpu0" "$cpu1" | tee "$out/result-$n"
 }
 
