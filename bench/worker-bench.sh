@@ -16,26 +16,43 @@ out=$(mktemp -d /tmp/planingest-bench-XXXXXX)
 trap 'kill "$worker" 2>/dev/null || true; rm -rf "$out"' EXIT
 uptime
 
-settled() { # data expected → 0 when nothing is queued or in flight and indexed+failed >= expected
-  dotnet "$dll" status --data "$1" --json 2>/dev/null | python3 -c '
-import json,sys; s=json.load(sys.stdin)["counts"]; n=int(sys.argv[1])
-sys.exit(0 if s["queued"]+s["reading"]+s["extracted"]==0 and s["indexed"]+s["failed"]>=n else 1)' "$2"
+# Waits until nothing is queued or in flight and indexed+failed >= expected. One Python process reads the
+# catalog read-only every 0.2 s: polling `planingest status` instead would start a .NET process twice a
+# second on the same two cores and slow down what is being measured.
+wait_settled() { # data expected
+  python3 - "$1/catalog.db" "$2" <<'PY'
+import sqlite3, sys, time
+path, n = sys.argv[1], int(sys.argv[2])
+while True:
+    try:
+        db = sqlite3.connect(f"file:{path}?mode=ro", uri=True, timeout=5)
+        counts = dict(db.execute("SELECT state, count(*) FROM jobs GROUP BY state").fetchall())
+        db.close()
+        busy = sum(counts.get(s, 0) for s in ("queued", "reading", "extracted"))
+        if busy == 0 and counts.get("indexed", 0) + counts.get("failed", 0) >= n:
+            break
+    except sqlite3.Error:
+        pass
+    time.sleep(0.2)
+PY
 }
 
 run_worker() { # name count make-files-command
   local name=$1 count=$2
-  local dir=$out/$name; mkdir -p "$dir/inbox" "$dir/staging"
+  local dir=$out/$name; mkdir -p "$dir/inbox" "$dir/staging"; : >"$dir/log"
   "$3" "$dir/staging" "$count"
   dotnet "$dll" watch "$dir/inbox" --data "$dir/data" --Worker:StabilityInterval=00:00:00.200 --Worker:RescanInterval=00:00:01 >"$dir/log" 2>&1 &
   worker=$!
   until grep -q " watching " "$dir/log"; do sleep 0.2; done
   local start=$(date +%s.%N)
   find "$dir/staging" -type f -exec mv -t "$dir/inbox" {} +
-  until settled "$dir/data" "$count"; do sleep 0.5; done
+  wait_settled "$dir/data" "$count"
   local end=$(date +%s.%N)
   local rss=$(grep VmHWM /proc/$worker/status | awk '{print $2}')
+  # CPU seconds the worker spent (user + system, from its start): the figure a busy shared machine moves least.
+  local cpu=$(awk '{print $14 + $15}' /proc/$worker/stat)
   kill -TERM "$worker"; wait "$worker" || true
-  python3 -c "import sys; s=float(sys.argv[2])-float(sys.argv[1]); print(f'{sys.argv[3]}: {sys.argv[4]} in {s:.1f} s = {int(sys.argv[4])/s:.1f}/s ({int(sys.argv[4])/s*60:.0f}/min); peak RSS {int(sys.argv[5])//1024} MB')" "$start" "$end" "$name" "$count" "$rss"
+  python3 -c "import sys; s=float(sys.argv[2])-float(sys.argv[1]); print(f'{sys.argv[3]}: {sys.argv[4]} in {s:.1f} s = {int(sys.argv[4])/s:.1f}/s ({int(sys.argv[4])/s*60:.0f}/min); worker CPU {int(sys.argv[6])/100:.1f} s; peak RSS {int(sys.argv[5])//1024} MB')" "$start" "$end" "$name" "$count" "$rss" "$cpu"
   echo "$start $end" > "$dir/span"
 }
 

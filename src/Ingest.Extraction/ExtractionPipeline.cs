@@ -56,7 +56,7 @@ public sealed class ExtractionPipeline(DocumentReader reader, TextNormalizer nor
     {
         if (!renormalize && record.Pages.All(p => p.Normalized is not null))
         {
-            return record with { Fields = extractor.Extract(record.NormalizedText), ExtractorVersion = ExtractorVersion };
+            return record with { Fields = WithPageWarnings(extractor.Extract(record.NormalizedText), record.Pages), ExtractorVersion = ExtractorVersion };
         }
 
         var normalized = Normalize(new ReadDocument(record.Source, record.Pages.Select(p => p with { Normalized = null }).ToList()));
@@ -101,11 +101,18 @@ public sealed class ExtractionPipeline(DocumentReader reader, TextNormalizer nor
     }
 
     private DocumentRecord Process(SourceInfo source, NormalizedDocument normalized) =>
-        new(source, normalized.Pages, extractor.Extract(normalized.Text.Text))
+        new(source, normalized.Pages, WithPageWarnings(extractor.Extract(normalized.Text.Text), normalized.Pages))
         {
             ExtractorVersion = ExtractorVersion,
             NormalizerWarnings = NormalizerWarnings.From(normalized.Text),
         };
+
+    // A page that could not be read is missing from the text the fields came from: the record says so first.
+    private static ExtractedFields WithPageWarnings(ExtractedFields fields, IReadOnlyList<PageText> pages)
+    {
+        var unread = pages.Where(p => p.Error is not null).Select(p => $"page {p.Number}: not read ({p.Error}); fields on it are missing").ToList();
+        return unread.Count == 0 ? fields : fields with { Warnings = [.. unread, .. fields.Warnings] };
+    }
 
     private NormalizedDocument Normalize(ReadDocument read)
     {

@@ -19,7 +19,7 @@ internal static class CitationMerger
                 var type = g.Select(m => m.DocType).FirstOrDefault(t => t is not null);
                 return (First: g.Min(m => m.Start), Citation: new Citation(fullest.DocType ?? type, g.First().Number, fullest.Date, fullest.Issuer, g.Count()));
             })
-            .Concat(unnumbered.Select(u => (First: u.Start, Citation: new Citation(u.DocType, null, null, u.Issuer, 1))))
+            .Concat(unnumbered.Select(u => (First: u.Start, Citation: new Citation(u.DocType, null, u.Date, u.Issuer, 1))))
             .OrderBy(c => c.First)
             .Select(c => c.Citation)
             .ToList();

@@ -36,6 +36,9 @@ internal static partial class DateReader
     [GeneratedRegex(@"\G\s*(?:" + Patterns.Thang + @"\s*)(?<m>\d{1,2})(?![\d/])")]
     private static partial Regex MonthOnly();
 
+    [GeneratedRegex(@"\G\s*quy\s*(?<q>iv|i{1,3}|[1-4])\b(?!\s?/)")]
+    private static partial Regex QuarterOnly();
+
     /// <summary>The date that starts at <paramref name="at"/> (after blanks), or null.</summary>
     public static DateMatch? ReadAt(string folded, int at, bool allowYearless = false)
     {
@@ -79,6 +82,11 @@ internal static partial class DateReader
             if (MonthOnly().Match(folded, at) is { Success: true } mo && Int(mo, "m") is >= 1 and <= 12)
             {
                 return new DateMatch(null, Start(mo), mo.Index + mo.Length, false, null, Int(mo, "m"));
+            }
+
+            if (QuarterOnly().Match(folded, at) is { Success: true } qo && Quarter(qo.Groups["q"].Value) is not null)
+            {
+                return new DateMatch(null, Start(qo), qo.Index + qo.Length, false, null, null);
             }
         }
 

@@ -10,7 +10,7 @@ namespace PlanIngest.Extraction.Fields;
 /// </summary>
 internal static partial class DeadlineParser
 {
-    [GeneratedRegex(@"\bt[uiy]r?\s+(?=(?:ngay\s+|thang\s+|quy\s+|n[a-z]{1,2}m\s+)?\d|thang|quy)")]
+    [GeneratedRegex(@"\bt(?:[uiy]r?|t\??)\s+(?=(?:ngay\s+|thang\s+|quy\s+|n[a-z]{1,2}m\s+)?\d|thang|quy)")]
     private static partial Regex PeriodFrom();
 
     [GeneratedRegex(@"\G\s*,?\s*(?:den|toi)\s+(?:het\s+)?(?:ngay\s+)?")]
@@ -22,7 +22,7 @@ internal static partial class DeadlineParser
     [GeneratedRegex(@"(?:\btr[uw][a-z]{1,3}|\bch[a-z]m\s+nh[a-z]t(?:\s+(?:tr[uw][a-z]{1,3}|la|vao))?|\bhan\s+chot(?:\s+(?:la|vao))?|\bhoan\s+thanh\s+(?:truoc|trong))\s+(?:ngay\s+)?(?=\d|thang|quy)")]
     private static partial Regex DueLead();
 
-    [GeneratedRegex(@"(?:\btrong\s+(?=thang|quy)|\bvao\s+(?:dip\s+)?(?:cu[a-z]i\s+|dau\s+|giua\s+)?(?:ngay\s+)?(?=thang|quy|n[a-z]{1,2}m|\d)|\bcu[a-z]i\s+(?=n[a-z]{1,2}m\s+\d)|\(\s*(?=quy|n[a-z]{1,2}m\s+\d|thang\s+\d)|(?:^|\n|;)\s*[-+*]?\s*(?=n[a-z]{1,2}m\s+\d{4}\s*,?\s+[a-z]))")]
+    [GeneratedRegex(@"(?:\btrong\s+(?=thang|quy|n[a-z]{1,2}m\s+\d{4}\b)|\bvao\s+(?:dip\s+)?(?:cu[a-z]i\s+|dau\s+|giua\s+)?(?:ngay\s+)?(?=thang|quy|n[a-z]{1,2}m|\d)|\bcu[a-z]i\s+(?=n[a-z]{1,2}m\s+\d)|\(\s*(?=quy|n[a-z]{1,2}m\s+\d|thang\s+\d)|(?:^|\n|;)\s*[-+*]?\s*(?=n[a-z]{1,2}m\s+\d{4}\s*,?\s+[a-z]))")]
     private static partial Regex EventLead();
 
     [GeneratedRegex(@"\bquy\s+(?:iv|i{1,3}|[1-4])\s?/{1,2}\s?\d{4}")]
@@ -34,11 +34,13 @@ internal static partial class DeadlineParser
     [GeneratedRegex(@"(?:ky\s+niem|ngay\s+truyen\s+thong|ngay\s+thanh\s+lap|ngay\s+le)[^.;\n]{0,80}$", RegexOptions.RightToLeft)]
     private static partial Regex AnniversaryBefore();
 
-    public static IReadOnlyList<Deadline> Parse(FoldedText text, int bodyStart, IReadOnlyList<ReferenceMention> references)
+    /// <param name="preamble">The Căn cứ / Thực hiện paragraphs: dates there belong to the documents cited.</param>
+    /// <param name="year">The document's year: a sentence opening with an earlier year tells what was done.</param>
+    public static IReadOnlyList<Deadline> Parse(FoldedText text, int bodyStart, IReadOnlyList<ReferenceMention> references, IReadOnlyList<(int Start, int End)> preamble, int? year)
     {
         var folded = text.Folded;
         var found = new List<(int At, Deadline Deadline)>();
-        var used = new List<(int Start, int End)>();
+        var used = new List<(int Start, int End)>(preamble);
 
         bool Free(int start, int end) =>
             !used.Any(u => start < u.End && end > u.Start) && !references.Any(r => start < r.End && end > r.Start);
@@ -101,8 +103,19 @@ internal static partial class DeadlineParser
         {
             var at = ev.Index + ev.Length;
             var d = DateReader.ReadAt(folded, at);
-            if (d?.Date is not { } date || !Free(d.Start, d.End) || IsAnniversary(folded, d.Start))
+            if (d is null && Regex.IsMatch(ev.Value, @"^(?:trong|vao)\b") && DateReader.ReadAt(folded, at, allowYearless: true) is { HasYear: false } yearless
+                && Free(yearless.Start, yearless.End))
             {
+                // "trong quý IV", "vào tháng 9", "vào ngày 15/12": a date with no year comes back every year (CONTRACT.md §1a).
+                found.Add((yearless.Start, new Deadline(null, DeadlineKind.Recurring, ClauseText(text, yearless.Start))));
+                used.Add((ev.Index, yearless.End));
+                continue;
+            }
+
+            if (d?.Date is not { } date || !Free(d.Start, d.End) || IsAnniversary(folded, d.Start)
+                || year is { } documentYear && date.Year < documentYear && Regex.IsMatch(ev.Value, @"^(?:\s|[\n;]|[-+*])*$"))
+            {
+                // "Năm 2023 toàn huyện có 46 sản phẩm …" in a plan of 2024 reports the past, it sets nothing.
                 continue;
             }
 
@@ -150,8 +163,23 @@ internal static partial class DeadlineParser
         var atClauseStart = Regex.IsMatch(before, @"(?:^|[\n.;:(,]|\*\s?|-\s?)\s*$");
         var beforeComma = after.TrimStart().StartsWith(',') || after.StartsWith(';') || after.StartsWith(')') || after.StartsWith('.');
         var afterVerb = Regex.IsMatch(before, @"(?:thuc\s+hien|to\s+chuc|ra\s+soat|kiem\s+tra|danh\s+gia)\s*$");
+        // "Tổ chức hội nghị sơ kết hằng năm.": at the end of a clause that opens with an action, the action recurs.
+        var endsActionClause = !isDinhKy && (after.StartsWith('.') || after.StartsWith(';'))
+            && Regex.IsMatch(ClauseHead(folded, r.Index), @"^(?:to\s+chuc|thuc\s+hien|ra\s+soat|kiem\s+tra|danh\s+gia|so\s+ket|tong\s+ket|bao\s+cao|cap\s+nhat|tham\s+muu|phat\s+dong|boi\s+duong|tap\s+huan)\b");
         return atClauseStart || (isDinhKy && (beforeComma || afterVerb || Regex.IsMatch(folded[(r.Index + r.Length)..Math.Min(folded.Length, r.Index + r.Length + 20)], @"^\s+(?:va|\d)")))
-            || (!isDinhKy && (beforeComma && afterVerb));
+            || (!isDinhKy && (beforeComma && afterVerb)) || endsActionClause;
+    }
+
+    /// <summary>The first words of the clause holding <paramref name="at"/>, without bullets.</summary>
+    private static string ClauseHead(string folded, int at)
+    {
+        var start = at;
+        while (start > 0 && folded[start - 1] is not ('.' or ';' or ':' or '\n') && at - start < 200)
+        {
+            start--;
+        }
+
+        return folded[start..at].TrimStart(' ', '-', '+', '*', '•');
     }
 
     private static bool IsAnniversary(string folded, int at) =>
@@ -162,13 +190,13 @@ internal static partial class DeadlineParser
     {
         var folded = text.Folded;
         var start = at;
-        while (start > 0 && folded[start - 1] is not ('.' or ';' or '\n' or '!' or '?') && at - start < 200)
+        while (start > 0 && folded[start - 1] is not ('.' or ';' or '!' or '?') && !LineWraps.IsItemBreak(folded, start - 1) && at - start < 200)
         {
             start--;
         }
 
         var end = at;
-        while (end < folded.Length && folded[end] is not (';' or '\n' or '!' or '?') && end - at < 200)
+        while (end < folded.Length && folded[end] is not (';' or '!' or '?') && !LineWraps.IsItemBreak(folded, end) && end - at < 200)
         {
             if (folded[end] == '.' && (end + 1 >= folded.Length || !char.IsDigit(folded[end + 1])))
             {

@@ -29,11 +29,21 @@ public sealed class FieldExtractor
         var mentions = ReferenceParser.FindAll(text);
         var (legalBases, unnumbered) = LegalBasisParser.Parse(text, lines, header.BodyStart, mentions, header.Number);
         var citations = CitationMerger.Merge(mentions, unnumbered, header.Number);
+        if (!AdministrativeEvidence.IsAdministrative(text, header, legalBases.Count))
+        {
+            // A news article, a chat or a letter: what it cites by number is all it shares with the documents.
+            return ExtractedFields.Empty with { Citations = citations, Warnings = ["not an administrative document: no header, preamble, signature of office or sections"] };
+        }
+
         var sections = new SectionMap(lines, header.BodyStart);
-        var indicators = IndicatorParser.Parse(text, sections, header.BodyStart, mentions);
-        var deadlines = DeadlineParser.Parse(text, header.BodyStart, mentions);
+        var preamble = LegalBasisParser.Preamble(lines, header.BodyStart);
+        // The year the plan is written in: its date, else the first year its title covers (a cut header).
+        var planYear = header.IssuedDate?.Year ?? YearsResolver.Resolve(header.Title, []).Cast<int?>().FirstOrDefault();
+        var reported = new ReportedFigures(text, lines, header.BodyStart, planYear, preamble);
+        var indicators = IndicatorParser.Parse(text, sections, header.BodyStart, mentions, reported);
+        var deadlines = DeadlineParser.Parse(text, header.BodyStart, mentions, preamble, planYear);
         var signer = SignerParser.Parse(lines);
-        var issuer = IssuerResolver.Resolve(header, text, signer, warnings);
+        var (issuer, coIssuers) = IssuerResolver.Resolve(header, text, lines, signer, warnings);
         if (header.DocType is not null && header.IssuedDate is null)
         {
             warnings.Add("issued_date: no dated place line in the header");
@@ -44,6 +54,7 @@ public sealed class FieldExtractor
             DocType = header.DocType,
             Number = header.Number,
             Issuer = issuer,
+            CoIssuers = coIssuers,
             Place = PlaceResolver.Resolve(header.Place, issuer),
             IssuedDate = header.IssuedDate,
             Title = header.Title,

@@ -14,7 +14,17 @@ internal sealed record HeaderResult(
     string? Place,
     PartialDate? IssuedDate,
     string? Title,
-    int BodyStart);
+    int BodyStart)
+{
+    /// <summary>An organisation the right column names beside a committee ("ĐOÀN TNCS HỒ CHÍ MINH" beside "BAN CHẤP HÀNH TRUNG ƯƠNG").</summary>
+    public string? Organisation { get; init; }
+
+    /// <summary>The issuer repeated under the title of a Quyết định or Nghị quyết ("CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH NINH BÌNH").</summary>
+    public string? IssuerLine { get; init; }
+
+    /// <summary>The header was read: a motto, a Party or Đoàn name, a number or a type line.</summary>
+    public bool HasHeader { get; init; }
+}
 
 /// <summary>
 /// Reads the header (issuer column, motto column, number, place and date) and the type and subject
@@ -25,16 +35,10 @@ internal static partial class HeaderParser
 {
     private const int MaxHeaderLines = 25;
 
-    [GeneratedRegex(@"c\s*o\s*n\s*g\s*h\s*o\s*a\s*x\s*a\s*h\S*\s*c\s*h\s*u\s*n\s*g\s*h\s*i\s*a|\S*\s*o\s*c\s*l\s*a\s*p\s*-|\b[dpb]\s*a\s*n\s*g\s*c\s*o\s*n\s*g\s*s\s*a\s*n\s*v\s*i\s*e\s*t|\b[dp]oan\s+(?:tncs|thanh\s+nien\s+cong\s+san)\s+ho\s+chi\s+minh\s*$|(?<=\S\s+)\bhoi\s+\S+(?:\s+\S+){0,3}\s+viet\s+nam\s*$|\t|\s{3,}(?=\S)")]
-    private static partial Regex RightColumnMarker();
-
-    [GeneratedRegex(@"\b[dpb]\s*a\s*n\s*g\s*c\s*o\s*n\s*g\s*s\s*a\s*n")]
-    private static partial Regex PartyMarker();
-
     [GeneratedRegex(@",\s*" + Patterns.Ngay + @"\b|,\s*(?=\d{1,2}\s*/\s*\d{1,2}\s*/\s*\d{4})")]
     private static partial Regex PlaceDateComma();
 
-    [GeneratedRegex(@"^\s*(?:[-_*=~]\s*)*s[o06ebd$&¢§]?\s*[:.]?\s*(?=/?\s?\d)")]
+    [GeneratedRegex(@"^\s*(?:[-_*=~]\s*)*(?:(?:nghi\s+quyet|quyet\s+dinh|ke\s+hoach)\s+)?s[o06ebd$&¢§]?\s*[:.]?\s*(?=/?\s?\d)")]
     private static partial Regex NumberLine();
 
     [GeneratedRegex(@"^\s*(?:can\s*c|thuc\s*hien|tren\s*co\s*so|nh[a-z]m\s*cu\s*th[a-z]\s*ho|huong\s*ung|kinh\s*gui|[ivxl|1]{1,4}\s*[.]\s|\d+\s*[.]\s)")]
@@ -43,74 +47,163 @@ internal static partial class HeaderParser
     public static HeaderResult Parse(FoldedText text, IReadOnlyList<TextLine> lines)
     {
         var typeLine = FindTypeLine(lines);
-        var headerEnd = typeLine?.Index ?? Math.Min(lines.Count, 8);
+        var regionEnd = HeaderEnd(lines, typeLine);
+        var cells = HeaderCells.Read(text, lines, regionEnd);
         string? number = null;
+        string? code = null;
         var repaired = false;
         string? place = null;
         PartialDate? date = null;
         var isParty = false;
+        string? organisation = null;
+        string? subject = null;
+        var subjectLine = -1;
         var left = new List<string>();
+        var evidence = typeLine is not null;
+        foreach (var cell in cells)
+        {
+            switch (cell.Kind)
+            {
+                case HeaderCellKind.Number when number is null:
+                    // "02/CT:PH-HĐTN": OCR drops a colon into a symbol.
+                    var cellText = new FoldedText(Regex.Replace(cell.Text, @"(?<=\p{L}):(?=\p{L})", string.Empty));
+                    var lead = NumberLine().Match(cellText.Folded);
+                    if (NumberSymbol.ReadAt(cellText, lead.Length) is { } symbol)
+                    {
+                        number = symbol.Numbers[0];
+                        code = symbol.Code;
+                        repaired = symbol.Repaired;
+                        evidence = true;
+                    }
 
-        for (var i = 0; i < headerEnd && i < MaxHeaderLines; i++)
+                    break;
+                case HeaderCellKind.PlaceDate when place is null:
+                    var placeDate = new FoldedText(cell.Text);
+                    var comma = PlaceDateComma().Match(placeDate.Folded);
+                    var placeText = Letters.Squash(placeDate.Slice(0, comma.Index)).Trim(' ', '-', '_', '.', '|');
+                    if (placeText.Length > 0 && Letters.HasLetter(placeText))
+                    {
+                        place = placeText;
+                    }
+
+                    date = ReadIssueDate(placeDate.Folded, comma.Index + comma.Length);
+                    break;
+                case HeaderCellKind.Motto:
+                    isParty |= HeaderCells.IsParty(cell.Folded);
+                    evidence = true;
+                    break;
+                case HeaderCellKind.Organisation:
+                    organisation ??= BodyNames.Read(cell.Text) is { IsRecognised: true } org ? org.Text : null;
+                    evidence = true;
+                    break;
+                case HeaderCellKind.Subject when subject is null:
+                    subject = SubjectText(cell.Text);
+                    subjectLine = cell.Line;
+                    break;
+                case HeaderCellKind.Other when subject is not null && cell.Line <= subjectLine + 2 && cell.Text.Length < 80 && !cell.Text.Contains(':', StringComparison.Ordinal):
+                    // The "V/v …" subject goes on over the next lines of the left column.
+                    subject += " " + cell.Text;
+                    subjectLine = cell.Line;
+                    break;
+                case HeaderCellKind.Body when Letters.Key(cell.Folded).Length >= 2:
+                    left.Add(cell.Text);
+                    break;
+            }
+        }
+
+        if (!evidence)
+        {
+            // Without a motto, a number or a type line there is no telling a header from an upper-case heading.
+            left.Clear();
+        }
+
+        var letter = subject is not null || evidence && AddressedAt(lines, regionEnd) >= 0;
+        if (typeLine is null)
+        {
+            var docType = letter && evidence ? "Công văn" : evidence && code is not null ? DocTypes.FromCode(code) : null;
+            return new HeaderResult(docType, number, repaired, left, isParty, place, date, letter ? subject : null, LetterBodyStart(lines, regionEnd, evidence))
+            {
+                Organisation = organisation,
+                HasHeader = evidence,
+            };
+        }
+
+        var (title, bodyStart, issuerLine) = ReadTitle(lines, typeLine.Index + 1);
+        return new HeaderResult(DocTypes.TypeLine(typeLine.Folded), number, repaired, left, isParty, place, date, title, bodyStart)
+        {
+            Organisation = organisation,
+            IssuerLine = issuerLine,
+            HasHeader = true,
+        };
+    }
+
+    /// <summary>"V/v tăng cường …" → "tăng cường …".</summary>
+    private static string SubjectText(string cell) =>
+        Regex.Replace(cell, @"^\s*(?:[Vv]\s*/\s*[Vv]|[Vv]ề\s+việc|[Vv]e\s+viec)\s*:?\s*", string.Empty).Trim();
+
+    /// <summary>The header ends at the type line, or, in a letter, at "Kính gửi" or the first line of running text.</summary>
+    private static int HeaderEnd(IReadOnlyList<TextLine> lines, TextLine? typeLine)
+    {
+        if (typeLine is not null)
+        {
+            return typeLine.Index;
+        }
+
+        for (var i = 0; i < lines.Count && i < MaxHeaderLines; i++)
         {
             var line = lines[i];
+            var trimmed = line.Original.Trim();
             if (line.IsBlank)
             {
                 continue;
             }
 
-            var leftEnd = line.Folded.Length;
-            var marker = RightColumnMarker().Match(line.Folded);
-            while (marker.Success && line.Folded[..marker.Index].Trim().Length == 0 && marker.Length > 0 && char.IsWhiteSpace(marker.Value[0]))
+            if (Regex.IsMatch(line.Folded, @"^\s*kinh\s*gui") || i > 0 && BodyOpening().IsMatch(line.Folded) && !Regex.IsMatch(line.Folded, @"^\s*\d"))
             {
-                marker = marker.NextMatch();
+                return i;
             }
 
-            if (marker.Success)
+            if (i > 0 && trimmed.Length > 90 && !Letters.IsUpper(trimmed) && !Regex.IsMatch(line.Folded, @"^\s*(?:v\s*/\s*v|s[o06]\b)") && !line.Folded.Contains(", ngay", StringComparison.Ordinal))
             {
-                leftEnd = marker.Index;
-                isParty |= PartyMarker().IsMatch(line.Folded);
-            }
-
-            if (PlaceDateComma().Match(line.Folded) is { Success: true } comma && comma.Index < leftEnd + 60)
-            {
-                var placeStart = PlaceStart(line, comma.Index);
-                if (place is null && placeStart < comma.Index)
-                {
-                    place = Letters.Squash(line.Original[ToLineOriginal(text, line, placeStart)..ToLineOriginal(text, line, comma.Index)]).Trim(' ', '-', '_', '.');
-                    date = ReadIssueDate(line.Folded, comma.Index + comma.Length);
-                }
-
-                leftEnd = Math.Min(leftEnd, placeStart);
-            }
-
-            var leftFolded = line.Folded[..leftEnd];
-            if (NumberLine().Match(leftFolded) is { Success: true } numberLine)
-            {
-                if (number is null && NumberSymbol.ReadAt(text, line.Start + numberLine.Length) is { } symbol)
-                {
-                    number = symbol.Numbers[0];
-                    repaired = symbol.Repaired;
-                }
-
-                continue;
-            }
-
-            var leftOriginal = Letters.Squash(line.Original[..ToLineOriginal(text, line, leftEnd)]);
-            // Without a type line there is no telling a header from an upper-case heading: no issuer column then.
-            if (typeLine is not null && Letters.Key(leftFolded).Length >= 2 && Letters.IsUpper(leftOriginal))
-            {
-                left.Add(leftOriginal);
+                return i;
             }
         }
 
-        if (typeLine is null)
+        return Math.Min(lines.Count, MaxHeaderLines);
+    }
+
+    private static int AddressedAt(IReadOnlyList<TextLine> lines, int from)
+    {
+        for (var i = Math.Max(0, from - 2); i < lines.Count && i < from + 3; i++)
         {
-            return new HeaderResult(null, number, repaired, left, isParty, place, date, null, 0);
+            if (Regex.IsMatch(lines[i].Folded, @"^\s*kinh\s*gui"))
+            {
+                return i;
+            }
         }
 
-        var (title, bodyStart) = ReadTitle(lines, typeLine.Index + 1);
-        return new HeaderResult(DocTypes.TypeLine(typeLine.Folded), number, repaired, left, isParty, place, date, title, bodyStart);
+        return -1;
+    }
+
+    /// <summary>A letter's body starts after its "Kính gửi" list; a text without a header starts at once.</summary>
+    private static int LetterBodyStart(IReadOnlyList<TextLine> lines, int regionEnd, bool evidence)
+    {
+        if (!evidence)
+        {
+            return 0;
+        }
+
+        var i = regionEnd;
+        if (AddressedAt(lines, regionEnd) is var addressed && addressed >= 0)
+        {
+            i = addressed + 1;
+            while (i < lines.Count && (lines[i].IsBlank || Regex.IsMatch(lines[i].Folded, @"^\s*[-+•]")))
+            {
+                i++;
+            }
+        }
+
+        return i < lines.Count ? lines[i].Start : lines[^1].End;
     }
 
     private static TextLine? FindTypeLine(IReadOnlyList<TextLine> lines)
@@ -127,32 +220,6 @@ internal static partial class HeaderParser
         return null;
     }
 
-    /// <summary>Place words run back from the comma while they are not upper case (the left column is).</summary>
-    private static int PlaceStart(TextLine line, int comma)
-    {
-        var words = Regex.Matches(line.Original[..Math.Min(comma, line.Original.Length)], @"\S+");
-        var start = comma;
-        for (var w = words.Count - 1; w >= 0; w--)
-        {
-            var word = words[w].Value;
-            if (!Letters.HasLetter(word) || word.Any(char.IsDigit) || word.Contains('/') || word.EndsWith(':') || (Letters.IsUpper(word) && !IsPlacePrefix(word) && word.Count(char.IsLetter) > 1))
-            {
-                break;
-            }
-
-            start = words[w].Index;
-        }
-
-        return start;
-    }
-
-    private static bool IsPlacePrefix(string word) => word.TrimEnd('.').ToUpperInvariant() is "TP" or "TX";
-
-    // The folded line and the original line line up character for character except where a lone mark
-    // was dropped; this maps a folded column to the original column.
-    private static int ToLineOriginal(FoldedText text, TextLine line, int foldedColumn) =>
-        Math.Clamp(text.ToOriginal(line.Start + foldedColumn) - text.ToOriginal(line.Start), 0, line.Original.Length);
-
     private static PartialDate? ReadIssueDate(string folded, int at)
     {
         if (DateReader.ReadAt(folded, at) is { Date: { } date })
@@ -165,15 +232,16 @@ internal static partial class HeaderParser
         return afterNgay.Success && DateReader.ReadAt(folded, at + afterNgay.Length) is { Date: { } month } ? month : null;
     }
 
-    private static (string? Title, int BodyStart) ReadTitle(IReadOnlyList<TextLine> lines, int from)
+    private static (string? Title, int BodyStart, string? IssuerLine) ReadTitle(IReadOnlyList<TextLine> lines, int from)
     {
         var parts = new List<string>();
         var i = from;
         var bodyStart = from < lines.Count ? lines[from].Start : lines[^1].End;
-        while (i < lines.Count && parts.Count < 6)
+        string? issuerLine = null;
+        while (i < lines.Count && parts.Count < 8)
         {
             var line = lines[i];
-            var content = Letters.Squash(line.Original).Trim('_', '-', '=', ' ');
+            var content = Letters.Squash(line.Original).Trim('_', '-', '=', ' ', '|', '—');
             if (line.IsBlank || !Letters.HasLetter(content))
             {
                 if (parts.Count > 0 && !ParagraphContinuesTitle(lines, i + 1))
@@ -185,7 +253,7 @@ internal static partial class HeaderParser
                 continue;
             }
 
-            if (parts.Count > 0 && BodyOpening().IsMatch(line.Folded))
+            if (parts.Count > 0 && (BodyOpening().IsMatch(line.Folded) || Regex.IsMatch(line.Folded, @"^\s*(?:quyet\s+dinh|quyet\s+nghi)\s*:")))
             {
                 break;
             }
@@ -195,13 +263,41 @@ internal static partial class HeaderParser
                 break;
             }
 
+            if (parts.Count > 0 && IsIssuerRepeat(content))
+            {
+                // "ỦY BAN NHÂN DÂN TỈNH BẮC GIANG", "CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH …" under a decision's title.
+                issuerLine = content;
+                i++;
+                while (i < lines.Count && Letters.IsUpper(lines[i].Original.Trim()) && Regex.IsMatch(lines[i].Folded, @"\b(?:khoa|ky\s+hop)\b"))
+                {
+                    i++;
+                }
+
+                bodyStart = i < lines.Count ? lines[i].Start : lines[^1].End;
+                break;
+            }
+
             parts.Add(content);
             i++;
             bodyStart = i < lines.Count ? lines[i].Start : lines[^1].End;
         }
 
         var title = parts.Count == 0 ? null : Letters.Squash(string.Join(' ', parts)).Trim();
-        return (string.IsNullOrEmpty(title) ? null : title, bodyStart);
+        return (string.IsNullOrEmpty(title) ? null : title, bodyStart, issuerLine);
+    }
+
+    /// <summary>An upper-case line that names a body (with a signing title before it): the issuer repeated, not the title.</summary>
+    private static bool IsIssuerRepeat(string content)
+    {
+        if (!Letters.IsUpper(content) || content.Length > 90)
+        {
+            return false;
+        }
+
+        var folded = Text.TextFolding.Fold(content);
+        var withoutTitle = Regex.Replace(folded, @"^(?:chu\s+tich|giam\s+doc|bo\s+truong|truong\s+ban|thu\s+truong)\s+", string.Empty);
+        var name = BodyNames.Read(content[(content.Length - withoutTitle.Length)..]);
+        return name.IsRecognised && name.HasBody && (name.Place is not null || name.Level is not null || withoutTitle.Length < folded.Length);
     }
 
     /// <summary>After a blank line the title goes on only with a short paragraph that is not the body's opening.</summary>

@@ -27,7 +27,7 @@ internal static partial class IndicatorParser
     [GeneratedRegex(@"^\s*(?:va|hoac)\s+$")]
     private static partial Regex Coordination();
 
-    public static IReadOnlyList<Indicator> Parse(FoldedText text, SectionMap sections, int bodyStart, IReadOnlyList<ReferenceMention> references)
+    public static IReadOnlyList<Indicator> Parse(FoldedText text, SectionMap sections, int bodyStart, IReadOnlyList<ReferenceMention> references, ReportedFigures reported)
     {
         var folded = text.Folded;
         var quotes = QuoteSpans(folded);
@@ -36,7 +36,7 @@ internal static partial class IndicatorParser
         foreach (Match m in NumberPattern().Matches(folded, bodyStart))
         {
             var at = m.Index;
-            if (quotes.Any(q => at > q.Start && at < q.End) || references.Any(r => at >= r.Start && at < r.End) || IsDatePart(folded, m))
+            if (quotes.Any(q => at > q.Start && at < q.End) || references.Any(r => at >= r.Start && at < r.End) || IsDatePart(folded, m) || InParentheses(folded, at))
             {
                 continue;
             }
@@ -44,21 +44,22 @@ internal static partial class IndicatorParser
             var isPercent = m.Groups["pct"].Success;
             var after = m.Index + m.Length;
             string? unit;
+            int unitStart;
             int unitEnd;
             if (isPercent)
             {
                 unit = "%";
-                unitEnd = after;
+                unitStart = unitEnd = after;
             }
             else
             {
-                var unitStart = SkipQuote(folded, after);
+                unitStart = SkipQuote(folded, after);
                 if (unitStart == after && (after >= folded.Length || folded[after - 1] != ' ' && folded[after] != ' '))
                 {
                     continue;
                 }
 
-                if (CountUnits.At(folded, unitStart) is not { } found)
+                if (CountedNoun.At(text, unitStart) is not { } found)
                 {
                     continue;
                 }
@@ -84,34 +85,53 @@ internal static partial class IndicatorParser
                 lastGoverned = (unitEnd, comparator);
             }
 
-            if (!TryValue(m.Groups["v"].Value, out var value))
+            if (!TryValue(m.Groups["v"].Value, out var value) || reported.IsReported(at, m.Index + m.Length))
             {
                 continue;
             }
 
             var (clauseStart, clauseEnd) = Clause(folded, at);
-            var subject = isPercent ? Subject(text, unitEnd, clauseEnd) : null;
+            var valueStart = ComparatorStart(folded, clauseStart, at);
+            var subject = IndicatorSubject.Read(text, clauseStart, valueStart, unitStart, unitEnd, clauseEnd, IsMoney(unit));
             results.Add(new Indicator(
                 Letters.Squash(text.Slice(clauseStart, clauseEnd)).TrimStart('-', '+', '*', ' ').Trim(),
                 subject,
                 value,
                 unit,
-                ContractNames.Parse<Comparator>(comparator) ?? Comparator.Equal,
+                ContractNames.Parse<Comparator>(comparator ?? "=") ?? Comparator.Equal,
                 sections.PathAt(at)));
         }
 
         return results;
     }
 
+    /// <summary>Where the comparator words before the number start ("ít nhất 02", "đạt trên 95%"), so the subject before them leaves them out.</summary>
+    private static int ComparatorStart(string folded, int clauseStart, int at)
+    {
+        var c = ComparatorBefore().Match(folded[clauseStart..at]);
+        return c.Success ? clauseStart + c.Index : at;
+    }
+
+    private static bool IsMoney(string? unit) => unit is not null && Regex.IsMatch(Text.TextFolding.Fold(unit), @"^(?:(?:nghin|trieu|ty)\s+)?dong\b");
+
+    /// <summary>"(cấp huyện 06 điển hình, cấp xã 94 điển hình)", "(dưới 2.500 gram)": a breakdown or a definition, not a target.</summary>
+    private static bool InParentheses(string folded, int at)
+    {
+        var open = folded.LastIndexOf('(', Math.Max(0, at - 1), Math.Min(at, 120));
+        return open >= 0 && folded.IndexOf(')', open) is var close && close > at && folded.AsSpan(open, at - open).IndexOfAny('\n', ')') < 0;
+    }
+
     private static string? ComparatorFor(string folded, int numberStart, int unitEnd, bool isPercent)
     {
         var lineStart = Math.Max(0, numberStart - 40);
         var before = folded[lineStart..numberStart];
-        var cut = ClauseBreak().Matches(before);
+        var cut = ClauseBreak().Matches(before).Where(c => c.Value != "\n" || LineWraps.IsItemBreak(folded, lineStart + c.Index)).ToList();
         if (cut.Count > 0)
         {
             before = before[(cut[^1].Index + cut[^1].Length)..];
         }
+
+        before = before.Replace('\n', ' ');
 
         var rest = folded[unitEnd..Math.Min(folded.Length, unitEnd + 80)];
         var troLen = TroLen.Match(rest);
@@ -146,16 +166,16 @@ internal static partial class IndicatorParser
         };
     }
 
-    /// <summary>"phóng sự/1 năm", "triệu đồng/người/năm": a rate written after the unit belongs to it.</summary>
+    /// <summary>"phóng sự/1 năm", "triệu đồng/người/năm", "đồng/đoàn viên/năm": a rate written after the unit belongs to it.</summary>
     private static int ReadRate(string folded, int at, ref string unit, FoldedText text)
     {
-        var rate = Regex.Match(folded[at..Math.Min(folded.Length, at + 30)], @"^\s?/\s?(?:\d\s)?(?:nguoi|nam|quy|thang|tuan|ho|xa)(?:\s?/\s?(?:nguoi|nam|quy|thang))?\b");
-        if (!rate.Success)
+        var rate = Regex.Match(folded[at..Math.Min(folded.Length, at + 40)], @"^(?:\s?/\s?(?:\d\s?)?[a-z]+(?:\s(?:vien|hoc|nguoi|dan|sinh|khau|tre)\b)?){1,2}");
+        if (!rate.Success || rate.Length == 0)
         {
             return at;
         }
 
-        unit += Regex.Replace(text.Slice(at, at + rate.Length), @"\s", string.Empty).Replace("/1", "/1 ", StringComparison.Ordinal);
+        unit += Regex.Replace(Regex.Replace(text.Slice(at, at + rate.Length), @"\s*/\s*", "/"), @"/1\s*(?=\p{L})", "/1 ");
         return at + rate.Length;
     }
 
@@ -192,16 +212,16 @@ internal static partial class IndicatorParser
     private static (int Start, int End) Clause(string folded, int at)
     {
         var start = at;
-        while (start > 0 && folded[start - 1] is not ('.' or ';' or '\n' or ':' or '!' or '?') && at - start < 300)
+        while (start > 0 && folded[start - 1] is not (';' or ':' or '!' or '?') && !IsFullStop(folded, start - 1) && !LineWraps.IsItemBreak(folded, start - 1) && at - start < 300)
         {
             start--;
         }
 
         // A bullet continues over wrapped lines; go back to its dash.
         var end = at;
-        while (end < folded.Length && folded[end] is not ('.' or ';' or '!' or '?') && end - at < 300)
+        while (end < folded.Length && folded[end] is not (';' or '!' or '?') && !IsFullStop(folded, end) && end - at < 300)
         {
-            if (folded[end] == '\n' && end + 1 < folded.Length && (folded[end + 1] is '-' or '*' or '+' or '\n' || char.IsDigit(folded[end + 1])))
+            if (LineWraps.IsItemBreak(folded, end))
             {
                 break;
             }
@@ -217,16 +237,9 @@ internal static partial class IndicatorParser
         return (start, end);
     }
 
-    /// <summary>The noun phrase after a percentage, up to the verb or the comparator tail.</summary>
-    private static string? Subject(FoldedText text, int from, int clauseEnd)
-    {
-        var folded = text.Folded;
-        var limit = Math.Min(clauseEnd, from + 80);
-        var stop = Regex.Match(folded[from..limit], @"\s(?:duoc|dat|tham\s+gia|to\s+chuc|thuc\s+hien|su\s+dung|dang\s+ky|co\b|la\b|tro\s+len|tr[a-z0-9]{0,2}\s+[l1]en|tu\s+nguyen|hoan\s+thanh|nam\s+bat|xay\s+dung|van\s+dong|tiep\s+can|cai\s+thien|,|\()");
-        var end = stop.Success ? from + stop.Index : limit;
-        var subject = string.Join(' ', Letters.Squash(text.Slice(from, end)).Split(' ').Take(6)).Trim(' ', ',', '-');
-        return subject.Length >= 2 && Letters.HasLetter(subject) ? subject : null;
-    }
+    /// <summary>A full stop, not the thousands dot of "1.200" or the decimal point of a section number.</summary>
+    private static bool IsFullStop(string folded, int i) =>
+        folded[i] == '.' && !(i > 0 && char.IsDigit(folded[i - 1]) && i + 1 < folded.Length && char.IsDigit(folded[i + 1]));
 
     private static List<(int Start, int End)> QuoteSpans(string folded)
     {

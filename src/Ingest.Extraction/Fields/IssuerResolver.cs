@@ -17,23 +17,40 @@ internal static partial class IssuerResolver
     private static partial Regex MemberLead();
 
     // "… Ban Thường vụ Hội Liên hiệp Phụ nữ huyện X xây dựng kế hoạch như sau": the plan names its author.
-    [GeneratedRegex(@"\s(?:xay\s+dung|ban\s+hanh|phat\s+dong|trien\s+khai)\s+(?:ke\s+hoach|chuong\s+trinh|huong\s+dan)")]
+    [GeneratedRegex(@"\s(?:xay\s+dung|ban\s+hanh|phat\s+dong|trien\s+khai|thong\s+nhat(?:\s+ban\s+hanh)?)\s+(?:ke\s+hoach|chuong\s+trinh|huong\s+dan|de\s+an|quy\s+che|nghi\s+quyet)")]
     private static partial Regex AuthorTail();
 
-    public static IssuerInfo? Resolve(HeaderResult header, FoldedText text, SignerInfo? signer, List<string> warnings)
+    /// <summary>The issuer and, for a joint document, the other bodies of its header.</summary>
+    public static (IssuerInfo? Issuer, IReadOnlyList<IssuerInfo> CoIssuers) Resolve(
+        HeaderResult header, FoldedText text, IReadOnlyList<TextLine> lines, SignerInfo? signer, List<string> warnings)
     {
-        var fromHeader = FromHeader(header);
-        if (fromHeader is not null)
+        var bodies = HeaderIssuer.Read(header);
+        if (bodies.Count > 0)
         {
-            var (name, parent) = fromHeader.Value;
-            var province = ProvinceOf(name, parent) ?? ProvinceInText(text.Folded);
-            return new IssuerInfo(name.Text, parent?.Text, ContractNames.Parse<IssuerLevel>(LevelOf(name, parent)), province);
+            var behalf = SignerParser.OnBehalfBodies(lines);
+            var infos = new List<IssuerInfo>();
+            for (var i = 0; i < bodies.Count; i++)
+            {
+                var body = bodies[i];
+                var tm = i < behalf.Count ? behalf[i] : null;
+                var (name, parent) = StandingCommittee(body, tm);
+                if (i == 0)
+                {
+                    name = CompleteCutHeader(name, header, text, signer);
+                }
+
+                var level = LevelOf(name, parent);
+                var province = level == "trung ương" ? null : ProvinceOf(name, parent) ?? ProvinceInText(text.Folded);
+                infos.Add(new IssuerInfo(name.Text, parent?.Text, ContractNames.Parse<IssuerLevel>(level), province));
+            }
+
+            return (infos[0], infos.Skip(1).ToList());
         }
 
         var fromBody = FromBody(text, signer);
         if (fromBody is null)
         {
-            return null;
+            return (null, []);
         }
 
         var found = fromBody;
@@ -47,82 +64,109 @@ internal static partial class IssuerResolver
 
         warnings.Add("issuer: no header; taken from the signature and the body");
         var ownProvince = found.Place is { } place ? Provinces.Find(Text.TextFolding.Fold(place), allowDamage: false) : null;
-        return new IssuerInfo(named, null, ContractNames.Parse<IssuerLevel>(LevelOf(found, null)), ownProvince ?? textProvince);
-    }
-
-    private static (BodyName Name, BodyName? Parent)? FromHeader(HeaderResult header)
-    {
-        var groups = new List<List<BodyPart>>();
-        foreach (var line in header.LeftColumn)
-        {
-            var read = BodyNames.Read(line);
-            if (read.Parts.Count == 0)
-            {
-                continue;
-            }
-
-            if (read.IsOnlyLocation && groups.Count > 0)
-            {
-                groups[^1].AddRange(read.Parts);
-            }
-            else
-            {
-                groups.Add([.. read.Parts]);
-            }
-        }
-
-        groups.RemoveAll(g => !g.Any(p => p.Kind is BodyPartKind.Body or BodyPartKind.Unit or BodyPartKind.Unknown));
-        if (groups.Count == 0)
-        {
-            return null;
-        }
-
-        var repaired = groups.Select(g => RepairPlace(g, header.Place)).ToList();
-        var last = new BodyName(repaired[^1]);
-        if (repaired.Count == 1)
-        {
-            return (last, null);
-        }
-
-        var parent = new BodyName(repaired[^2]);
-        if (last.Place is not null)
-        {
-            return (last, parent);
-        }
-
-        var first = last.Parts[0].Text;
-        var locationOnly = first.StartsWith("Sở ", StringComparison.Ordinal) || first.StartsWith("Phòng ", StringComparison.Ordinal)
-            || first.StartsWith("Công an", StringComparison.Ordinal) || first.StartsWith("Bộ Chỉ huy", StringComparison.Ordinal);
-        var suffix = locationOnly
-            ? parent.Parts.SkipWhile(p => p.Kind != BodyPartKind.Unit).ToList()
-            : [.. parent.Parts];
-        return (new BodyName([.. last.Parts, .. suffix]), parent);
+        var bodyLevel = LevelOf(found, null);
+        return (new IssuerInfo(named, null, ContractNames.Parse<IssuerLevel>(bodyLevel), bodyLevel == "trung ương" ? null : ownProvince ?? textProvince), []);
     }
 
     /// <summary>
-    /// A place name in the issuer column that OCR damaged ("(;HAUATHANH": words merged) is mended from the
-    /// place line when the two are close; a clean column name is kept (the place line is mended from it later).
+    /// "TM. BAN THƯỜNG VỤ" signed under the header's "HUYỆN ỦY ANH SƠN": the standing committee issued it
+    /// ("Ban Thường vụ Huyện ủy Anh Sơn", parent "Huyện ủy Anh Sơn"). A signature line that names the body
+    /// ("TM. BAN THƯỜNG VỤ TỈNH ĐOÀN") gives that body, at the header's place.
     /// </summary>
-    private static List<BodyPart> RepairPlace(List<BodyPart> parts, string? placeLine)
+    private static (BodyName Name, BodyName? Parent) StandingCommittee(NamedBody body, string? onBehalf)
     {
-        if (placeLine is null)
+        if (onBehalf is null)
         {
-            return parts;
+            return (body.Name, body.Parent);
         }
 
-        var placeKey = Letters.Key(Text.TextFolding.Fold(placeLine));
-        var placeWords = placeLine.Split(' ', StringSplitOptions.RemoveEmptyEntries).Length;
-        return parts.Select(p =>
+        var read = BodyNames.Read(onBehalf);
+        if (read.Parts is not [{ Kind: BodyPartKind.Body, Text: "Ban Thường vụ" or "Ban Thường trực" } committee, ..]
+            || body.Name.Parts.FirstOrDefault()?.Text == committee.Text)
         {
-            if (p.Kind != BodyPartKind.Place || Provinces.Find(Text.TextFolding.Fold(p.Text), allowDamage: false) is not null)
-            {
-                return p;
-            }
+            return (body.Name, body.Parent);
+        }
 
-            var key = Letters.Key(Text.TextFolding.Fold(p.Text));
-            var merged = p.Text.Split(' ', StringSplitOptions.RemoveEmptyEntries).Length < placeWords;
-            return merged && key != placeKey && Fuzzy.Similarity(key, placeKey) >= 0.6 ? p with { Text = placeLine } : p;
-        }).ToList();
+        var rest = read.Parts.Skip(1).ToList();
+        List<BodyPart> parts;
+        if (rest.Any(p => p.Kind == BodyPartKind.Body))
+        {
+            var hasPlace = rest.Any(p => p.Kind == BodyPartKind.Place);
+            var place = body.Name.Parts.SkipWhile(p => p.Kind != BodyPartKind.Unit && p.Kind != BodyPartKind.Place).ToList();
+            var placeOnly = rest[^1].Kind == BodyPartKind.Body && BodyNames.IsPlaced(rest[^1].Text);
+            parts = [committee, .. rest, .. hasPlace ? [] : placeOnly ? place.Where(p => p.Kind == BodyPartKind.Place) : place];
+        }
+        else
+        {
+            parts = [committee, .. HeaderIssuer.WithoutCommittee(body.Name.Parts)];
+        }
+
+        return (new BodyName(parts), body.Name);
+    }
+
+    /// <summary>
+    /// A header cut short ("ỦY BAN NHÂN DÂN" without its line "TỈNH LẠNG SƠN", a web page's table flattened)
+    /// is completed from the issuer repeated under the title, from the body's "… ban hành Kế hoạch" sentence,
+    /// or from the place line; a body sentence that names the same body more fully is taken as it is.
+    /// </summary>
+    private static BodyName CompleteCutHeader(BodyName name, HeaderResult header, FoldedText text, SignerInfo? signer)
+    {
+        var words = Words(name.Text);
+        foreach (var author in Authors(text))
+        {
+            var authorWords = Words(author.Text);
+            if (authorWords.Count > words.Count && words.All(authorWords.Contains) && (name.Place is null || author.Place is not null))
+            {
+                return author;
+            }
+        }
+
+        if (name.Place is not null || name.Level is not null && name.Parts.All(p => p.Kind != BodyPartKind.Body || !NeedsPlace(p.Text)))
+        {
+            return name;
+        }
+
+        if (header.IssuerLine is { } repeated)
+        {
+            var folded = Text.TextFolding.Fold(repeated);
+            var withoutTitle = Regex.Replace(folded, @"^(?:chu\s+tich|giam\s+doc|bo\s+truong|truong\s+ban|thu\s+truong)\s+", string.Empty);
+            var read = BodyNames.Read(repeated[(repeated.Length - withoutTitle.Length)..]);
+            if (read.Place is not null && Words(read.Text).IsSupersetOf(words))
+            {
+                return read;
+            }
+        }
+
+        if (header.Place is { } place && Provinces.Find(Text.TextFolding.Fold(place), allowDamage: false) is { } province && name.Parts[^1].Kind == BodyPartKind.Body && NeedsPlace(name.Parts[^1].Text))
+        {
+            var unit = Provinces.IsCentralCity(province) ? "thành phố" : "tỉnh";
+            return new BodyName([.. name.Parts, new BodyPart(BodyPartKind.Unit, unit, unit == "tỉnh" ? "tỉnh" : "huyện"), new BodyPart(BodyPartKind.Place, province, null)]);
+        }
+
+        return name;
+    }
+
+    private static bool NeedsPlace(string body) => body is "Ủy ban nhân dân" or "UBND" or "Hội đồng nhân dân" or "HĐND" or "Ủy ban MTTQ Việt Nam" or "Ủy ban Mặt trận Tổ quốc Việt Nam";
+
+    private static HashSet<string> Words(string text) =>
+        Text.TextFolding.Fold(text).Split(' ', StringSplitOptions.RemoveEmptyEntries).ToHashSet(StringComparer.Ordinal);
+
+    /// <summary>Bodies named as authors in the body: "… Ban Thường vụ Hội CCB huyện X ban hành Kế hoạch như sau".</summary>
+    private static IEnumerable<BodyName> Authors(FoldedText text)
+    {
+        var folded = text.Folded;
+        foreach (Match m in AuthorTail().Matches(folded))
+        {
+            var clauseStart = Math.Max(folded.LastIndexOfAny([',', ';', '.', '\n'], Math.Max(0, m.Index - 1)) + 1, m.Index - 120);
+            for (var at = clauseStart; at < m.Index; at++)
+            {
+                if ((at == 0 || folded[at - 1] == ' ' || folded[at - 1] == '\n') && BodyNames.ReadRunning(text, at) is { } read && read.End >= m.Index - 1)
+                {
+                    yield return read.Name;
+                    break;
+                }
+            }
+        }
     }
 
     private static BodyName? FromBody(FoldedText text, SignerInfo? signer)

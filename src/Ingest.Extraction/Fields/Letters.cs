@@ -100,9 +100,13 @@ internal static class Letters
         return string.Join(' ', words);
     }
 
+    /// <summary>"PHỔ CẬP GIÁO DỤC" → "phổ cập giáo dục": words that continue a name; acronyms stay upper.</summary>
+    public static string LowerCase(string text) =>
+        string.Join(' ', Squash(text).Split(' ').Select(w => IsAcronym(w) ? w : w.ToLowerInvariant()));
+
     /// <summary>"CHÂU THÀNH" → "Châu Thành" (place names).</summary>
     public static string TitleCase(string text) =>
-        string.Join(' ', Squash(text).Split(' ').Select(w => IsAcronym(w) ? w : Capitalise(w.ToLowerInvariant())));
+        string.Join(' ', Squash(text).Split(' ').Where(w => w.Any(char.IsLetterOrDigit)).Select(w => IsAcronym(w) ? w : Capitalise(w.ToLowerInvariant())));
 
     public static string Capitalise(string word)
     {

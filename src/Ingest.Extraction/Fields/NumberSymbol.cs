@@ -63,6 +63,11 @@ internal static partial class NumberSymbol
         }
 
         var repairedCode = RepairCode(code);
+        if (!DocTypes.IsCode(repairedCode) && OcrConfused(repairedCode) is { } known)
+        {
+            repairedCode = known;
+        }
+
         if (!DocTypes.IsCode(repairedCode))
         {
             // A bare issuer code is still a symbol only in the state shape "123/UBND-VP" (a Công văn).
@@ -141,6 +146,36 @@ internal static partial class NumberSymbol
             if (segment.Length > length + 1 && segment[length] is 'I' or '1' or 'l' or '|' && DocTypes.IsCode(RepairCode(segment[..length])))
             {
                 return (segment[..length], segment[(length + 1)..]);
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>
+    /// A type code one OCR confusion away from a known one ("CI" → "CT", "KI-I" no): letters that print alike
+    /// (T/I/l/1, O/0, B/8). Only codes of two or three letters, where a wrong guess would also be unknown.
+    /// </summary>
+    private static string? OcrConfused(string code)
+    {
+        if (code.Length is < 2 or > 3)
+        {
+            return null;
+        }
+
+        var alike = new Dictionary<char, string> { ['I'] = "TL", ['T'] = "I", ['l'] = "IT", ['1'] = "IT", ['0'] = "O", ['O'] = "0", ['8'] = "B" };
+        for (var i = 0; i < code.Length; i++)
+        {
+            if (alike.TryGetValue(code[i], out var others))
+            {
+                foreach (var other in others)
+                {
+                    var candidate = code[..i] + other + code[(i + 1)..];
+                    if (DocTypes.IsCode(candidate))
+                    {
+                        return RepairCode(candidate);
+                    }
+                }
             }
         }
 

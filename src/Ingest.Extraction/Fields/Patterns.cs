@@ -22,5 +22,5 @@ internal static class Patterns
 
     /// <summary>A number and symbol: state 51/KH-MTTQ-BTT, normative 30/2020/NĐ-CP, Party 58-KH/BDVHU, and lists "217, 218-QĐ/TW".</summary>
     public const string Symbol =
-        @"(?<![\d/.,])(?:/\s?)?(?<nums>\d{1,5}(?:\s?,\s?\d{1,5})*)\s?(?:/\s?(?<year>(?:19|20)\d\d)\s?)?(?<sep>[-/])\s?(?:[17](?=[a-z]{2}))?(?<code>[a-zð][a-z0-9ð']{0,9})(?<rest>(?:\s?[-/]\s?[a-zð][a-z0-9ð']{0,9})*)";
+        @"(?<![\d/.,])(?:/\s?)?(?<nums>\d{1,5}[a-z]?(?:\s?,\s?\d{1,5}[a-z]?)*)\s?(?:/\s?(?<year>(?:19|20)\d\d)\s?)?(?<sep>[-/])\s?(?:[17](?=[a-z]{2}))?(?<code>[a-zð][a-z0-9ð']{0,9})(?<rest>(?:\s?[-/]\s?[a-zð][a-z0-9ð']{0,9})*)";
 }

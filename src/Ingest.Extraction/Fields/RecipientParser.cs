@@ -11,10 +11,10 @@ internal static partial class RecipientParser
     [GeneratedRegex(@"n[o0]i\s*nh[a-z]{1,2}n\s*:?")]
     private static partial Regex Heading();
 
-    [GeneratedRegex(@"^\s*l[uw][a-z]{0,2}\b\s*:?")]
+    [GeneratedRegex(@"^\s*[lh][uw][a-z]{0,2}\b\s*:?")]
     private static partial Regex ArchiveLine();
 
-    [GeneratedRegex(@"\s*\((?:b\s*/\s*c|bao\s*cao|b[a-z]o\s*c[a-z]o|de\s*biet|d/b|t/h|thuc\s*hien|ph[a-z]i\s*hop|p/h|chi\s*dao|de\s*b/c|de\s*thuc\s*hien)\)\s*")]
+    [GeneratedRegex(@"\s*\((?:[a-z]{0,2}\s*/\s*[c©€e]?|b\s*/\s*c|bao\s*cao|b[a-z]o\s*c[a-z]o|de\s*biet|d/b|t/h|thuc\s*hien|ph[a-z]i\s*hop|p/h|chi\s*dao|de\s*b/c|de\s*thuc\s*hien)\)\s*")]
     private static partial Regex PurposeNote();
 
     [GeneratedRegex(@"\t|\s{3,}")]
@@ -48,9 +48,10 @@ internal static partial class RecipientParser
                 continue;
             }
 
-            var isBullet = text.StartsWith('-') || text.StartsWith('+') || text.StartsWith('•');
-            var content = isBullet ? text.TrimStart('-', '+', '•', ' ') : text;
-            var contentFolded = isBullet ? folded.TrimStart('-', '+', '•', ' ') : folded;
+            // OCR reads a bullet dash as "_", "~", "—" or a quote mark.
+            var isBullet = text.Length > 1 && text[0] is '-' or '+' or '•' or '_' or '~' or '—' or '–' or '"' or '|';
+            var content = isBullet ? text.TrimStart('-', '+', '•', '_', '~', '—', '–', '"', '|', ' ') : text;
+            var contentFolded = isBullet ? folded.TrimStart('-', '+', '•', '_', '~', '—', '–', '"', '|', ' ') : folded;
             if (ArchiveLine().IsMatch(contentFolded))
             {
                 break;

@@ -13,15 +13,18 @@ internal sealed record ReferenceMention(string? DocType, string? Number, Partial
 /// </summary>
 internal static partial class ReferenceParser
 {
+    // The type word right before "số" ("Chỉ thị số", "Quyết địnhsố"), or a law named before its number
+    // ("Luật Tổ chức chính quyền địa phương số 77/2015/QH13"); its name may hold a comma ("Luật Phòng, chống thiên tai").
     private static readonly Regex TypeBefore = new(
-        @"(?<type>" + string.Join('|', DocTypes.Words.Select(w => w.Folded.Replace(" ", @"\s+"))) + @")\s*(?:lien\s+tich\s*)?(?:" + Patterns.So + @")?\s*$",
+        @"(?<type>" + string.Join('|', DocTypes.Words.Select(w => w.Folded.Replace(" ", @"\s+"))) + @")(?<named>(?<=luat)(?:,?\s+[^\s;,.]+){1,9}?\s+(?=s[o06]\b))?\s*(?:lien\s+tich\s*)?(?:" + Patterns.So + @")?\s*$",
         // Right to left: the pattern is anchored at the end of the look-back window.
         RegexOptions.Compiled | RegexOptions.RightToLeft);
 
     [GeneratedRegex(@"\G\s*,?\s*(?:" + Patterns.Ngay + @"\s*)?(?=\d)")]
     private static partial Regex DateLead();
 
-    [GeneratedRegex(@"\G\s*,?\s*(?:" + Patterns.Cua + @")\s+")]
+    // "của Bộ Chính trị"; "giữa Ban Thường vụ Tỉnh đoàn và Sở …" names the parties of a joint document.
+    [GeneratedRegex(@"\G\s*,?\s*(?:" + Patterns.Cua + @"|giua)\s+")]
     private static partial Regex IssuerLead();
 
     // Where the issuing body's name ends: the subject of the cited document, a verb, or punctuation.
@@ -42,6 +45,25 @@ internal static partial class ReferenceParser
             foreach (var number in symbol.Numbers)
             {
                 mentions.Add(new ReferenceMention(docType, number, date, issuer, start, end));
+            }
+        }
+
+        return ShareTails(text.Folded, mentions);
+    }
+
+    /// <summary>
+    /// "Quyết định số 217-QĐ/TW và Quyết định số 218-QĐ/TW ngày 12/12/2013 của Bộ Chính trị": references
+    /// joined by "và" or a comma share the date and issuer written once after the last.
+    /// </summary>
+    private static List<ReferenceMention> ShareTails(string folded, List<ReferenceMention> mentions)
+    {
+        for (var i = mentions.Count - 2; i >= 0; i--)
+        {
+            var (a, b) = (mentions[i], mentions[i + 1]);
+            if (a.Date is null && a.Issuer is null && b.Start >= a.End && (b.Date is not null || b.Issuer is not null)
+                && Regex.IsMatch(folded.AsSpan(a.End, b.Start - a.End), @"^\s*(?:,|va)\s*$"))
+            {
+                mentions[i] = a with { Date = b.Date, Issuer = b.Issuer };
             }
         }
 
@@ -69,7 +91,7 @@ internal static partial class ReferenceParser
             var stop = IssuerStop().Match(folded, from, limit - from);
             var to = stop.Success ? stop.Index : limit;
             var words = Letters.Squash(text.Slice(from, to)).Split(' ');
-            issuer = string.Join(' ', words.Take(12)).Trim();
+            issuer = string.Join(' ', words.Take(16)).Trim();
             if (issuer.Length < 2 || !Letters.HasLetter(issuer))
             {
                 issuer = null;

@@ -40,7 +40,7 @@ internal sealed partial class SectionMap
             }
 
             var numbered = NumberedHeading().Match(line.Folded);
-            if (numbered.Success && roman > 0 && original.Length > 0)
+            if (numbered.Success && original.Length > 0)
             {
                 var parts = Regex.Replace(numbered.Groups["num"].Value, @"\s", string.Empty).Split('.', StringSplitOptions.RemoveEmptyEntries);
                 if (parts.Length == 1 && parts[0].Length <= 2)
@@ -52,7 +52,8 @@ internal sealed partial class SectionMap
                     numbers = parts.Select(p => p.TrimStart('0')).ToList();
                 }
 
-                marks.Add((line.Start, ToRoman(roman) + "." + string.Join('.', numbers)));
+                // Without Roman headings (a Công văn, a Quyết định's articles) the path is the numbers alone.
+                marks.Add((line.Start, roman > 0 ? ToRoman(roman) + "." + string.Join('.', numbers) : string.Join('.', numbers)));
             }
         }
     }

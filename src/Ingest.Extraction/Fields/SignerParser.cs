@@ -73,6 +73,33 @@ internal static partial class SignerParser
             : new SignerInfo(onBehalf.Count == 0 ? null : string.Join(" / ", onBehalf), title, name);
     }
 
+    /// <summary>
+    /// The bodies the signatures act for ("TM. BAN THƯỜNG VỤ" → "BAN THƯỜNG VỤ"), one per signature column,
+    /// left to right: a joint document has one for each of its bodies. KT. and TL. lines act for a person.
+    /// </summary>
+    public static IReadOnlyList<string> OnBehalfBodies(IReadOnlyList<TextLine> lines)
+    {
+        var bodies = new List<string>();
+        for (var i = Math.Max(0, lines.Count - TailLines); i < lines.Count; i++)
+        {
+            foreach (var (segment, folded) in Segments(lines[i]))
+            {
+                var marker = OnBehalfMarker().Match(folded);
+                if (marker.Success && Regex.IsMatch(folded[marker.Index..], @"^(?:t\s?/\s?m|tm)\b") && Letters.IsUpper(segment[marker.Index..]))
+                {
+                    // The next column may follow after a single space in OCR text: a signing title or a second
+                    // "TM." ends this body ("TM. BAN THƯỜNG VỤ HUYỆN ĐOÀN TRƯỞNG PHÒNG …").
+                    var body = Letters.Squash(segment[(marker.Index + marker.Length)..]);
+                    var bodyFolded = Text.TextFolding.Fold(body);
+                    var end = Regex.Match(bodyFolded, @"\s(?:t\s?/\s?m|tm\.|kt\.|k/t|(?:pho\s+)?(?:truong\s+phong|truong\s+ban|chu\s+tich|giam\s+doc|bi\s+thu|hieu\s+truong))\b");
+                    bodies.Add(end.Success ? body[..end.Index].Trim() : body);
+                }
+            }
+        }
+
+        return bodies;
+    }
+
     private static IEnumerable<(string Segment, string Folded)> Segments(TextLine line)
     {
         var foldedParts = ColumnGap().Split(line.Folded);

@@ -11,6 +11,10 @@ public sealed record ExtractedFields
     public string? DocType { get; init; }
     public string? Number { get; init; }
     public IssuerInfo? Issuer { get; init; }
+
+    /// <summary>The other bodies of a joint document (CONTRACT.md §1a); empty for a document of one body.</summary>
+    public IReadOnlyList<IssuerInfo> CoIssuers { get; init; } = [];
+
     public string? Place { get; init; }
     public PartialDate? IssuedDate { get; init; }
     public string? Title { get; init; }

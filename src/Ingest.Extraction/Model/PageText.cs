@@ -19,4 +19,11 @@ public sealed record PageText(int Number, string Text, PageMethod Method, double
     /// kept so that a better extractor can re-run without reading the file again. Null until normalised.
     /// </summary>
     public string? Normalized { get; init; }
+
+    /// <summary>
+    /// Why the page could not be read (its image would not decode or render): its text is then empty and
+    /// the record carries a warning naming it, so one bad page of a long scan costs that page, not the document.
+    /// Null when the page was read.
+    /// </summary>
+    public string? Error { get; init; }
 }

@@ -34,6 +34,7 @@ public sealed class DocumentReader
             _ => throw new DocumentReadException("unsupported content: not a PDF, PNG, JPEG, TIFF, DOCX or text file"),
         };
         var pages = await ReadPagesAsync(reader, file, cancellationToken).ConfigureAwait(false);
+        PageOcr.ThrowIfNoneRead(pages);
         var ocrConfidences = pages.Where(p => p.Confidence is not null).Select(p => p.Confidence!.Value).ToList();
         var source = new SourceInfo(
             file.Path,

@@ -6,7 +6,7 @@ namespace PlanIngest.Extraction.Reading;
 
 /// <summary>
 /// A file's bytes, read once, with their digest and their sniffed kind: the opened source the pipeline
-/// takes. Load it from a path, or from a stream the caller opened (the worker opens inbox files itself,
+/// takes (a PDF in the worker's archive stays on disk instead, read as needed). Load it from a path, or from a stream the caller opened (the worker opens inbox files itself,
 /// so that it alone decides what may be followed), or from bytes already in memory (a web upload).
 /// </summary>
 public sealed class SourceFile
@@ -25,17 +25,38 @@ public sealed class SourceFile
         })
         .Build();
 
+    private byte[]? bytes;
+
     private SourceFile(string path, byte[] bytes)
     {
         Path = path;
-        Bytes = bytes;
+        this.bytes = bytes;
+        Length = bytes.Length;
         Kind = ContentSniffer.Sniff(bytes);
         Sha256 = Convert.ToHexStringLower(SHA256.HashData(bytes));
     }
 
+    private SourceFile(string path, string onDisk, long length, ContentKind kind, string sha256)
+    {
+        Path = path;
+        FilePath = onDisk;
+        Length = length;
+        Kind = kind;
+        Sha256 = sha256;
+    }
+
     public string Path { get; }
 
-    public byte[] Bytes { get; }
+    /// <summary>The content; a source read from disk as needed loads it on first use.</summary>
+    public byte[] Bytes => bytes ?? LazyInitializer.EnsureInitialized(ref bytes, () => File.ReadAllBytes(FilePath!));
+
+    public long Length { get; }
+
+    /// <summary>
+    /// The file the content stays in when it is read from disk as needed (<see cref="FromStableFileAsync"/>);
+    /// null when the content is held in memory.
+    /// </summary>
+    public string? FilePath { get; }
 
     public ContentKind Kind { get; }
 
@@ -116,6 +137,32 @@ public sealed class SourceFile
 
         return FromBytes(name, copy.ToArray());
     }
+
+    /// <summary>
+    /// A file that nothing changes while it is read (the worker's content-addressed archive copy). A PDF
+    /// stays on disk and is read page by page as needed (<see cref="OpenRead"/>), so that a scan of a
+    /// thousand pages is not held in memory whole; anything else is loaded, as <see cref="FromBytes"/> does.
+    /// </summary>
+    public static async Task<SourceFile> FromStableFileAsync(string name, string path, CancellationToken cancellationToken)
+    {
+        await using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16, FileOptions.SequentialScan);
+        CheckLength(stream.Length);
+        var head = new byte[8];
+        var headLength = await stream.ReadAtLeastAsync(head, head.Length, throwOnEndOfStream: false, cancellationToken).ConfigureAwait(false);
+        if (ContentSniffer.Sniff(head.AsSpan(0, headLength)) != ContentKind.Pdf)
+        {
+            return FromBytes(name, await File.ReadAllBytesAsync(path, cancellationToken).ConfigureAwait(false));
+        }
+
+        stream.Position = 0;
+        var sha256 = Convert.ToHexStringLower(await SHA256.HashDataAsync(stream, cancellationToken).ConfigureAwait(false));
+        return new SourceFile(name, path, stream.Length, ContentKind.Pdf, sha256);
+    }
+
+    /// <summary>The content as a seekable stream: the file itself for a source on disk.</summary>
+    public Stream OpenRead() => FilePath is { } onDisk
+        ? new FileStream(onDisk, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16, FileOptions.RandomAccess)
+        : new MemoryStream(bytes!, writable: false);
 
     /// <summary>A source over bytes already in memory.</summary>
     public static SourceFile FromBytes(string name, byte[] bytes)

@@ -31,6 +31,27 @@ public sealed class DocumentIngestor(ExtractionPipeline pipeline, IDocumentCatal
     /// <summary>Ingests an opened source (the worker's own read of an inbox file, an upload's bytes).</summary>
     public async Task<IngestResult> IngestAsync(SourceFile source, CancellationToken cancellationToken = default)
     {
+        var read = await ReadAsync(source, cancellationToken);
+        if (read.Record is not { } record)
+        {
+            return read;
+        }
+
+        // Another worker may have committed the same content meanwhile: the catalog then records an alias.
+        var commit = (await catalog.CommitAsync([record], cancellationToken))[0];
+        await feed.ApplyAsync(cancellationToken);
+        return commit.Added ? read : IngestResult.Duplicate(commit.Id);
+    }
+
+    /// <summary>
+    /// The first half of <see cref="IngestAsync(SourceFile, CancellationToken)"/>, for callers that commit
+    /// many documents at once (the worker's group commit, <see cref="CommitExtractedAsync"/>): content already
+    /// catalogued is recorded as an alias (<see cref="IngestOutcome.Duplicate"/>); new content is read,
+    /// normalised and extracted, and comes back as <see cref="IngestOutcome.Added"/> with its record, which
+    /// is not in the catalog until it is committed.
+    /// </summary>
+    public async Task<IngestResult> ReadAsync(SourceFile source, CancellationToken cancellationToken = default)
+    {
         if (await catalog.ContainsAsync(source.Sha256, cancellationToken))
         {
             await catalog.AddAliasAsync(source.Sha256, source.Path, cancellationToken);
@@ -38,15 +59,19 @@ public sealed class DocumentIngestor(ExtractionPipeline pipeline, IDocumentCatal
         }
 
         var result = await pipeline.ProcessAsync(source, cancellationToken);
-        if (result.Failure is { } failure)
-        {
-            return IngestResult.Failed(failure, source.Sha256);
-        }
+        return result.Failure is { } failure ? IngestResult.Failed(failure, source.Sha256) : IngestResult.Added(source.Sha256, result.Value!);
+    }
 
-        // Another worker may have committed the same content meanwhile: the catalog then records an alias.
-        var commit = (await catalog.CommitAsync([result.Value!], cancellationToken))[0];
+    /// <summary>
+    /// Commits the documents of several jobs in one catalog transaction, their jobs moved to extracted
+    /// (<see cref="IDocumentCatalog.CommitExtractedAsync"/>), and applies them to the index; per job, whether
+    /// its lease was still held.
+    /// </summary>
+    public async Task<IReadOnlyList<bool>> CommitExtractedAsync(IReadOnlyList<Jobs.ExtractedJob> jobs, CancellationToken cancellationToken = default)
+    {
+        var held = await catalog.CommitExtractedAsync(jobs, cancellationToken);
         await feed.ApplyAsync(cancellationToken);
-        return commit.Added ? IngestResult.Added(commit.Id, result.Value!) : IngestResult.Duplicate(commit.Id);
+        return held;
     }
 
     /// <summary>Makes everything applied to the index durable.</summary>

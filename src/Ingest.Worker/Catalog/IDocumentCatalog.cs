@@ -47,6 +47,13 @@ public interface IDocumentCatalog : Jobs.IJobQueue, IDisposable
 
     Task<IReadOnlyList<string>> AliasesAsync(string id, CancellationToken cancellationToken = default);
 
+    /// <summary>
+    /// Records without their page texts, in id order after <paramref name="afterId"/> (empty: from the
+    /// first); at most <paramref name="limit"/>. For listings over the whole catalog (the web page's
+    /// deadline feed) that must not load every page of every document.
+    /// </summary>
+    Task<IReadOnlyList<CatalogDocument>> RecordsAfterAsync(string afterId, int limit, CancellationToken cancellationToken = default);
+
     /// <summary>The documents changed after <paramref name="sequence"/>, in sequence order, each in its latest state; at most <paramref name="limit"/>.</summary>
     Task<IReadOnlyList<CatalogDocument>> ChangesAfterAsync(long sequence, int limit, CancellationToken cancellationToken = default);
 
@@ -54,6 +61,35 @@ public interface IDocumentCatalog : Jobs.IJobQueue, IDisposable
     Task<long> LastSequenceAsync(CancellationToken cancellationToken = default);
 
     Task<int> CountAsync(CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// The worker's group commit: the records of several jobs read at about the same time, committed as
+    /// <see cref="CommitAsync"/> does, every other name of each content made an alias, and each job moved
+    /// to <c>extracted</c> (by its lease) — in one durable transaction where the catalog can, so a batch
+    /// costs one flush to disk instead of one per document. Returns, per job, whether its lease was still
+    /// held. The default does the same in separate steps; an implementation overrides it to make it one.
+    /// </summary>
+    async Task<IReadOnlyList<bool>> CommitExtractedAsync(IReadOnlyList<Jobs.ExtractedJob> jobs, CancellationToken cancellationToken = default)
+    {
+        var records = jobs.Where(j => j.Record is not null).Select(j => j.Record!).ToList();
+        if (records.Count > 0)
+        {
+            await CommitAsync(records, cancellationToken).ConfigureAwait(false);
+        }
+
+        var held = new List<bool>(jobs.Count);
+        foreach (var job in jobs)
+        {
+            foreach (var name in await NamesOfAsync(job.Sha256, cancellationToken).ConfigureAwait(false))
+            {
+                await AddAliasAsync(job.Sha256, name, cancellationToken).ConfigureAwait(false);
+            }
+
+            held.Add(await MarkExtractedAsync(job.Lease, job.Outcome, cancellationToken).ConfigureAwait(false));
+        }
+
+        return held;
+    }
 }
 
 /// <summary>What committing one record did: added it under <paramref name="Sequence"/>, or found its content catalogued already.</summary>

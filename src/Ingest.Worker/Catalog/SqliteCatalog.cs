@@ -66,8 +66,14 @@ public sealed partial class SqliteCatalog : IDocumentCatalog
     {
         await using var connection = Connect();
         await using var transaction = (SqliteTransaction)await connection.BeginTransactionAsync(cancellationToken);
+        var commits = await CommitRecordsAsync(connection, transaction, records, Now(), cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return commits;
+    }
+
+    private static async Task<List<CatalogCommit>> CommitRecordsAsync(SqliteConnection connection, SqliteTransaction transaction, IReadOnlyList<DocumentRecord> records, string now, CancellationToken cancellationToken)
+    {
         var commits = new List<CatalogCommit>(records.Count);
-        var now = Now();
         foreach (var record in records)
         {
             var id = record.Source.Sha256;
@@ -90,7 +96,6 @@ public sealed partial class SqliteCatalog : IDocumentCatalog
             commits.Add(new CatalogCommit(id, true, added));
         }
 
-        await transaction.CommitAsync(cancellationToken);
         return commits;
     }
 
@@ -203,6 +208,22 @@ public sealed partial class SqliteCatalog : IDocumentCatalog
     {
         await using var connection = Connect();
         return await ReadDocumentsAsync(connection, "WHERE seq > $after ORDER BY seq LIMIT $limit", cancellationToken, ("$after", sequence), ("$limit", limit));
+    }
+
+    public async Task<IReadOnlyList<CatalogDocument>> RecordsAfterAsync(string afterId, int limit, CancellationToken cancellationToken = default)
+    {
+        await using var connection = Connect();
+        await using var command = Command(connection, null,
+            "SELECT id, seq, record_json, added_at, updated_at FROM documents WHERE id > $after ORDER BY id LIMIT $limit", ("$after", afterId), ("$limit", limit));
+        var documents = new List<CatalogDocument>();
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            // record_json is stored without pages, so nothing else is read.
+            documents.Add(new CatalogDocument(reader.GetString(0), reader.GetInt64(1), RecordJson.FromJson(reader.GetString(2)), Time(reader.GetString(3)), Time(reader.GetString(4))));
+        }
+
+        return documents;
     }
 
     public async Task<long> LastSequenceAsync(CancellationToken cancellationToken = default)

@@ -25,6 +25,7 @@ internal static class CliApplication
             EvalHardCommand.Create(),
             WatchCommand.Create(),
             StatusCommand.Create(),
+            ServeCommand.Create(),
         };
 
         if (args.Length == 0 || args is ["help"])

@@ -59,7 +59,7 @@ internal static class CompareCommand
 
         if (json)
         {
-            ConsoleOutput.Json(new JsonObject { ["rows"] = new JsonArray(result.Rows.Select(ToJson).ToArray()) });
+            ConsoleOutput.Json(ToJson(result));
             return ExitCodes.Success;
         }
 
@@ -76,6 +76,9 @@ internal static class CompareCommand
 
         return ExitCodes.Success;
     }
+
+    /// <summary>The JSON of CONTRACT.md §3; the web API answers with the same.</summary>
+    internal static JsonObject ToJson(CompareResult result) => new() { ["rows"] = new JsonArray(result.Rows.Select(ToJson).ToArray()) };
 
     private static JsonNode ToJson(CompareRow row)
     {

@@ -97,7 +97,8 @@ internal static class SearchCommand
         return ExitCodes.Success;
     }
 
-    private static JsonObject ToJson(SearchResponse response)
+    /// <summary>The JSON of CONTRACT.md §2; the web API answers with the same.</summary>
+    internal static JsonObject ToJson(SearchResponse response)
     {
         var facets = new JsonObject();
         foreach (var (name, values) in response.Facets)

@@ -55,24 +55,7 @@ internal static class ShowCommand
         var aliases = await catalog.AliasesAsync(document.Id, token);
         if (json)
         {
-            var node = RecordJson.ToJson(document.Record, includePages);
-            var citations = node["citations"]!.AsArray();
-            for (var i = 0; i < citations.Count; i++)
-            {
-                citations[i]!["id"] = cites[i];
-            }
-
-            var output = new JsonObject { ["id"] = document.Id, ["aliases"] = new JsonArray(aliases.Select(a => (JsonNode?)a).ToArray()) };
-            foreach (var (name, value) in node.ToList())
-            {
-                node.Remove(name);
-                output[name] = value;
-            }
-
-            output["cited_by"] = new JsonArray(citedBy.Select(c => (JsonNode)new JsonObject
-            {
-                ["id"] = c.Id, ["number"] = c.Number, ["title"] = c.Title, ["issuer"] = c.Issuer, ["issued_date"] = c.IssuedDate,
-            }).ToArray());
+            var output = ToJson(document, aliases, cites, citedBy, includePages);
             ConsoleOutput.Json(output);
             return ExitCodes.Success;
         }
@@ -93,5 +76,32 @@ internal static class ShowCommand
         }
 
         return ExitCodes.Success;
+    }
+
+    /// <summary>
+    /// The record of CONTRACT.md §1 with the document's id and aliases first, each citation's catalogued
+    /// <c>id</c> (or null) and <c>cited_by</c>; the web API's document answer is the same.
+    /// </summary>
+    internal static JsonObject ToJson(CatalogDocument document, IReadOnlyList<string> aliases, IReadOnlyList<string?> cites, IReadOnlyList<DocumentSummary> citedBy, bool includePages)
+    {
+        var node = RecordJson.ToJson(document.Record, includePages);
+        var citations = node["citations"]!.AsArray();
+        for (var i = 0; i < citations.Count; i++)
+        {
+            citations[i]!["id"] = cites[i];
+        }
+
+        var output = new JsonObject { ["id"] = document.Id, ["aliases"] = new JsonArray(aliases.Select(a => (JsonNode?)a).ToArray()) };
+        foreach (var (name, value) in node.ToList())
+        {
+            node.Remove(name);
+            output[name] = value;
+        }
+
+        output["cited_by"] = new JsonArray(citedBy.Select(c => (JsonNode)new JsonObject
+        {
+            ["id"] = c.Id, ["number"] = c.Number, ["title"] = c.Title, ["issuer"] = c.Issuer, ["issued_date"] = c.IssuedDate,
+        }).ToArray());
+        return output;
     }
 }

@@ -21,9 +21,12 @@ internal static class WatchCommand
         var languages = SharedOptions.OcrLanguages();
         var index = new Option<string?>("--index") { Description = "This node's own index folder (default DATA/index); each worker on a shared catalog needs its own." };
         var catalog = SharedOptions.Catalog();
+        var serve = new Option<bool>("--serve") { Description = "Also serve the web page and API from this process (uploads go to the inbox)." };
+        var urls = ServeCommand.UrlsOption();
+        var keyFile = ServeCommand.KeyFileOption();
         var command = new Command("watch", "Watch a folder: read, extract, catalog and index every file dropped into it, until stopped.")
         {
-            inbox, data, index, catalog, parallelism, stability, attempts, languages,
+            inbox, data, index, catalog, parallelism, stability, attempts, languages, serve, urls, keyFile,
         };
 
         // Unrecognised "--Section:Key=value" tokens are the .NET command-line configuration layer.
@@ -51,9 +54,33 @@ internal static class WatchCommand
                 settings[Catalog.CatalogSetting.Key] = connection;
             }
 
+            Func<IServiceProvider, Task<IAsyncDisposable>>? page = null;
+            if (parsed.GetValue(serve))
+            {
+                // Refused before the worker starts: a page that may not be served is a usage error, not a half-started worker.
+                var web = ServeCommand.Settings(parsed.GetValue(urls), parsed.GetValue(keyFile), inbox: null);
+                if (web is null || Web.Security.BindingPolicy.Problem(web) is { } problem && Fail(problem))
+                {
+                    return ExitCodes.Usage;
+                }
+
+                page = worker => Web.WorkerWebPage.StartAsync(web, worker);
+            }
+            else if (parsed.GetValue(urls) is not null || parsed.GetValue(keyFile) is not null)
+            {
+                ConsoleOutput.Error("planingest watch: --urls and --api-key-file go with --serve");
+                return ExitCodes.Usage;
+            }
+
             // The stop token of the CLI is not used: the worker's own lifetime handles the signals (one: graceful, two: at once).
-            return await WatchHost.RunAsync(settings, parsed.UnmatchedTokens);
+            return await WatchHost.RunAsync(settings, parsed.UnmatchedTokens, page);
         });
         return command;
+    }
+
+    private static bool Fail(string problem)
+    {
+        ConsoleOutput.Error($"planingest watch --serve: {problem}");
+        return true;
     }
 }

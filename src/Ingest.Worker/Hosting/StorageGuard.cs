@@ -1,3 +1,4 @@
+using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Logging;
 using PlanIngest.Worker.Inbox.Native;
 
@@ -13,6 +14,8 @@ public sealed class StorageGuard(string dataRoot, long minFreeBytes, ILogger<Sto
     private const int ENOSPC = 28;
     private const int EROFS = 30;
     private const int EDQUOT = 122;
+    private const int SQLITE_READONLY = 8;
+    private const int SQLITE_FULL = 13;
     private static readonly TimeSpan ProbeEvery = TimeSpan.FromSeconds(2);
 
     private readonly Lock gate = new();
@@ -163,10 +166,10 @@ public sealed class StorageGuard(string dataRoot, long minFreeBytes, ILogger<Sto
                 return EROFS;
             }
 
-            // SQLite reports a full disk as SQLITE_FULL (13) and a read-only file as SQLITE_READONLY (8).
-            if (e.GetType().Name == "SqliteException" && e.GetType().GetProperty("SqliteErrorCode")?.GetValue(e) is int code && code is 13 or 8)
+            // SQLite reports a full disk as SQLITE_FULL and a read-only file as SQLITE_READONLY (extended codes keep the primary one in the low byte).
+            if (e is SqliteException sqlite && (sqlite.SqliteErrorCode & 0xFF) is SQLITE_FULL or SQLITE_READONLY)
             {
-                return code == 13 ? ENOSPC : EROFS;
+                return (sqlite.SqliteErrorCode & 0xFF) == SQLITE_FULL ? ENOSPC : EROFS;
             }
         }
 

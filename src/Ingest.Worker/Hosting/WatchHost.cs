@@ -22,7 +22,11 @@ namespace PlanIngest.Worker.Hosting;
 public static class WatchHost
 {
     /// <summary>Runs until stopped; returns the exit code (2 for bad settings, 1 for an unusable data folder).</summary>
-    public static async Task<int> RunAsync(IReadOnlyDictionary<string, string?> fromOptions, IReadOnlyList<string> commandLine)
+    /// <param name="alongside">
+    /// Started once the worker runs, on its services, and stopped after it (<c>watch --serve</c>'s web page);
+    /// an <see cref="IOException"/> from it (an address in use) stops the worker with exit code 1.
+    /// </param>
+    public static async Task<int> RunAsync(IReadOnlyDictionary<string, string?> fromOptions, IReadOnlyList<string> commandLine, Func<IServiceProvider, Task<IAsyncDisposable>>? alongside = null)
     {
         IHost host;
         WorkerOptions options;
@@ -78,7 +82,25 @@ public static class WatchHost
         var folder = host.Services.GetRequiredService<DataFolder>();
         var where = folder.SharedCatalog is null ? string.Empty : $"; catalog: {((Catalog.Postgres.PostgresCatalog)host.Services.GetRequiredService<IDocumentCatalog>()).Description}, index in {folder.IndexPath}, worker {host.Services.GetRequiredService<WorkerActivity>().Id}";
         log.LogInformation("watching {Inbox}; data in {Data}; {Parallelism} page(s) at once; a file is taken once unchanged for {Stability} s{Where}", host.Services.GetRequiredService<InboxDirectory>().Path, Path.GetFullPath(options.Data), options.Parallelism, options.StabilityInterval.TotalSeconds, where);
+        IAsyncDisposable? companion = null;
+        try
+        {
+            companion = alongside is null ? null : await alongside(host.Services);
+        }
+        catch (IOException e)
+        {
+            await Console.Error.WriteLineAsync($"planingest watch: {e.Message}");
+            await host.StopAsync();
+            return 1;
+        }
+
         await host.WaitForShutdownAsync();
+        if (companion is not null)
+        {
+            // Stopped while the store is still open: the host's services are disposed only when this method returns.
+            await companion.DisposeAsync();
+        }
+
         log.LogInformation("stopped");
         return 0;
     }
@@ -153,6 +175,7 @@ public static class WatchHost
         services.AddSingleton(p => p.GetRequiredService<OpenedStore>().Store.Catalog);
         services.AddSingleton<IJobQueue>(p => p.GetRequiredService<IDocumentCatalog>());
         services.AddSingleton(p => new DocumentIngestor(p.GetRequiredService<ExtractionPipeline>(), p.GetRequiredService<IDocumentCatalog>(), p.GetRequiredService<OpenedStore>().Store.Feed!));
+        services.AddSingleton<CatalogCommitter>();
         services.AddSingleton<IndexCommitter>();
         services.AddSingleton(p => InboxDirectory.Open(Options(p).Inbox));
         services.AddSingleton(p => new StabilityTracker(Options(p).StabilityInterval, p.GetRequiredService<TimeProvider>()));

@@ -74,22 +74,26 @@ public sealed class IndexCommitter(DocumentIngestor ingestor, IJobQueue jobs, St
         catch (Exception e)
         {
             // Their jobs stay "extracted" and are committed with the next batch (or replayed after a restart).
-            if (!storage.PauseIfStorageError(e))
-            {
-                log.LogError("index commit failed: {Error}; {Count} document(s) wait for the next one", e.Message, batch.Count);
-            }
-
-            lock (gate)
-            {
-                pending.InsertRange(0, batch);
-            }
-
+            PutBack(batch, e, $"index commit failed: {e.Message}; {batch.Count} document(s) wait for the next one");
             return;
         }
 
-        foreach (var done in batch)
+        IReadOnlyList<bool> held;
+        try
         {
-            if (await jobs.CompleteAsync(done.Job.Lease, CancellationToken.None).ConfigureAwait(false))
+            held = await jobs.CompleteAsync(batch.Select(p => p.Job.Lease).ToList(), CancellationToken.None).ConfigureAwait(false);
+        }
+        catch (Exception e)
+        {
+            // Indexed and committed, but still "extracted" in the catalog: tried again with the next batch (or on the next start).
+            PutBack(batch, e, $"marking {batch.Count} indexed document(s) done failed: {e.Message}; tried again with the next batch");
+            return;
+        }
+
+        for (var i = 0; i < batch.Count; i++)
+        {
+            var done = batch[i];
+            if (held[i])
             {
                 progress.Finished(done.Pages);
                 log.LogInformation("{Line}", done.Line);
@@ -98,6 +102,20 @@ public sealed class IndexCommitter(DocumentIngestor ingestor, IJobQueue jobs, St
             {
                 log.LogWarning("{Name}: indexed, but its lease had passed to another worker, which will record it", done.Job.Name);
             }
+        }
+    }
+
+    // A full or read-only disk pauses the queue (and says so itself); any other error is logged here.
+    private void PutBack(List<Pending> batch, Exception error, string message)
+    {
+        if (!storage.PauseIfStorageError(error))
+        {
+            log.LogError("{Message}", message);
+        }
+
+        lock (gate)
+        {
+            pending.InsertRange(0, batch);
         }
     }
 

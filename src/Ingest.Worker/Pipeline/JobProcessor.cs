@@ -23,6 +23,7 @@ public sealed class JobProcessor(
     ContentArchive archive,
     Quarantine quarantine,
     DocumentIngestor ingestor,
+    CatalogCommitter records,
     IndexCommitter committer,
     WorkerProgress progress,
     IOptions<WorkerOptions> options,
@@ -80,22 +81,20 @@ public sealed class JobProcessor(
     {
         var id = result.Id!;
         var record = result.Record ?? (await catalog.GetAsync(id, CancellationToken.None).ConfigureAwait(false))?.Record;
-
-        // Every other name the content was dropped under becomes an alias of the one document (its own name is the document's).
-        foreach (var name in await catalog.NamesOfAsync(job.Sha256, CancellationToken.None).ConfigureAwait(false))
-        {
-            if (name != job.Name)
-            {
-                await catalog.AddAliasAsync(id, name, CancellationToken.None).ConfigureAwait(false);
-            }
-        }
-
         var pages = record?.Pages.Count ?? 0;
         var fields = record is null ? 0 : FieldCount.Of(record.Fields);
-        if (!await catalog.MarkExtractedAsync(job.Lease, new JobOutcome(pages, fields, elapsed), CancellationToken.None).ConfigureAwait(false))
+
+        // Committed with the documents other jobs finished meanwhile; every other name the content was dropped under becomes an alias.
+        var extracted = new ExtractedJob(job.Lease, job.Sha256, result.Record, new JobOutcome(pages, fields, elapsed));
+        if (!await records.CommitAsync(extracted).ConfigureAwait(false))
         {
             log.LogWarning("{Name}: lease lost before its record was noted; another worker has it", job.Name);
             return;
+        }
+
+        foreach (var unread in result.Record?.Pages.Where(p => p.Error is not null) ?? [])
+        {
+            log.LogWarning("{Name}: page {Page} could not be read ({Error}); the document is kept without it", job.Name, unread.Number, unread.Error);
         }
 
         var what = record is null ? string.Empty : string.Join(' ', new[] { record.Fields.DocType, record.Fields.Number }.Where(v => !string.IsNullOrEmpty(v)));
@@ -108,8 +107,9 @@ public sealed class JobProcessor(
         try
         {
             // The archive copy, under the name it was dropped as: a name that promises another format is still caught.
-            var source = SourceFile.FromBytes(job.Name, await File.ReadAllBytesAsync(original, cancellationToken).ConfigureAwait(false));
-            result = await ingestor.IngestAsync(source, cancellationToken).ConfigureAwait(false);
+            // It never changes (content-addressed), so a PDF is read from it as needed rather than held in memory whole.
+            var source = await SourceFile.FromStableFileAsync(job.Name, original, cancellationToken).ConfigureAwait(false);
+            result = await ingestor.ReadAsync(source, cancellationToken).ConfigureAwait(false);
         }
         catch (DocumentReadException e)
         {

@@ -42,6 +42,26 @@ public sealed class DeadlineTests
         Assert.Equal([("2023-Q3", "event")], Read("Tổ chức hội thi tìm hiểu truyền thống trong quý III//2023."));
 
     [Fact]
+    public void Yearly_work_is_recurring_and_a_year_named_with_trong_nam_is_an_event() =>
+        Assert.Equal(
+            [(null, "recurring"), ("2025", "event")],
+            Read("Tổ chức hội nghị sơ kết hằng năm.\nHoàn thành việc rà soát trong năm 2025."));
+
+    [Fact]
+    public void A_quarter_or_a_day_and_month_without_a_year_recurs() =>
+        Assert.Equal(
+            [(null, "recurring"), (null, "recurring")],
+            Read("Báo cáo kết quả trong quý IV.\nGửi báo cáo về Ban trước ngày 15/12."));
+
+    [Fact]
+    public void The_deadline_keeps_its_sentence_as_text()
+    {
+        var deadline = Assert.Single(Extractor.Extract("KẾ HOẠCH\nThử nghiệm\n\nI. TỔ CHỨC\n\nCác đơn vị gửi báo cáo về Phòng Nội vụ trước ngày 20/11/2025.\n").Deadlines);
+
+        Assert.Contains("trước ngày 20/11/2025", deadline.Text);
+    }
+
+    [Fact]
     public void Seed_000_has_its_due_date()
     {
         var deadlines = Extractor.Extract(TestFiles.ReadSeed("000")).Deadlines;

@@ -50,6 +50,69 @@ public sealed class IndicatorTests
     public void Descriptions_names_quotas_and_dates_are_not_indicators(string line) =>
         Assert.Empty(Read(line));
 
+    [Theory]
+    [InlineData("- Phấn đấu 100% chi bộ trực thuộc tổ chức sinh hoạt chuyên đề.", "chi bộ trực thuộc tổ chức sinh hoạt chuyên đề")]
+    [InlineData("- Tỷ lệ học sinh tốt nghiệp trung học phổ thông đạt trên 98%.", "tỷ lệ học sinh tốt nghiệp trung học phổ thông")]
+    [InlineData("- Kết nạp mới ít nhất 250 hội viên.", "hội viên kết nạp mới")]
+    [InlineData("- Xây dựng ít nhất 12 tủ sách pháp luật trong năm 2025.", "tủ sách pháp luật xây dựng")]
+    [InlineData("- Mỗi học sinh đọc tối thiểu 06 cuốn sách/năm học.", "cuốn sách mỗi học sinh đọc")]
+    public void The_subject_is_the_short_noun_phrase_measured(string line, string subject)
+    {
+        var indicator = Assert.Single(Read(line));
+
+        Assert.Equal(subject, indicator.Subject, ignoreCase: true);
+    }
+
+    [Theory]
+    [InlineData("- Xây dựng ít nhất 12 tủ sách pháp luật.", 12, "tủ sách pháp luật")]
+    [InlineData("- Mỗi xã có ít nhất 01 điểm tập kết rác đạt chuẩn.", 1, "điểm tập kết rác")]
+    [InlineData("- Trồng mới tối thiểu 3.500 cây xanh.", 3500, "cây xanh")]
+    [InlineData("- Thu hút ít nhất 65.000 lượt người tham gia.", 65000, "lượt người")]
+    [InlineData("- Mức đóng góp tối thiểu 12.000 đồng/hội viên/năm.", 12000, "đồng/hội viên/năm")]
+    public void A_counted_noun_is_a_unit_whether_or_not_a_list_knows_it(string line, decimal value, string unit)
+    {
+        var indicator = Assert.Single(Read(line));
+
+        Assert.Equal(value, indicator.Value);
+        Assert.Equal(unit, indicator.Unit);
+    }
+
+    [Fact]
+    public void A_baseline_is_not_a_target_but_the_value_it_rises_to_is()
+    {
+        var indicator = Assert.Single(Read("- Tỷ lệ tiêm chủng đầy đủ tăng từ 71,3% lên 93,7%."));
+
+        Assert.Equal(93.7m, indicator.Value);
+    }
+
+    [Theory]
+    [InlineData("- Năm 2023, tỷ lệ hộ dùng nước sạch đạt 85%.")]
+    [InlineData("- Toàn huyện đã có 45 xã đạt chuẩn nông thôn mới.")]
+    [InlineData("- Đến nay, 96% hộ gia đình được cấp giấy chứng nhận.")]
+    public void Results_told_in_the_past_are_not_targets(string line) =>
+        Assert.Empty(Extractor.Extract("KẾ HOẠCH\nThực hiện nhiệm vụ năm 2025\n\nI. CHỈ TIÊU\n\n" + line + "\n").Indicators);
+
+    [Fact]
+    public void A_results_section_reports_and_the_targets_section_aims()
+    {
+        var indicators = Extractor.Extract("""
+            KẾ HOẠCH
+            Thử nghiệm
+
+            I. KẾT QUẢ THỰC HIỆN NĂM 2024
+
+            - Đạt 92% hồ sơ giải quyết đúng hạn.
+
+            II. CHỈ TIÊU NĂM 2025
+
+            - Đạt ít nhất 98% hồ sơ giải quyết đúng hạn.
+            """).Indicators;
+
+        var target = Assert.Single(indicators);
+        Assert.Equal(98m, target.Value);
+        Assert.Equal("II", target.Section);
+    }
+
     [Fact]
     public void Seed_000_reads_the_voter_turnout_target()
     {

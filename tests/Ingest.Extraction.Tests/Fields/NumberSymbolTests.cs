@@ -23,6 +23,19 @@ public sealed class NumberSymbolTests
         Assert.Equal([expected], symbol.Numbers);
     }
 
+    [Theory]
+    [InlineData("20a/KH-UBND", "20a/KH-UBND")]
+    [InlineData("445-KL/TƯ", "445-KL/TƯ")]
+    [InlineData("12-CTr/ĐU", "12-CTr/ĐU")]
+    public void Letters_after_the_number_and_party_symbols_are_kept(string written, string expected) =>
+        Assert.Equal([expected], NumberSymbol.ReadAt(new FoldedText(written), 0)!.Numbers);
+
+    [Fact]
+    public void A_number_written_without_its_dash_has_the_same_key() =>
+        Assert.Equal(
+            PlanIngest.Extraction.Model.DocumentNumber.KeyFor("66/NQ-HĐND"),
+            PlanIngest.Extraction.Model.DocumentNumber.KeyFor(NumberSymbol.ReadAt(new FoldedText("66/NQHĐND"), 0)!.Numbers[0]));
+
     [Fact]
     public void A_list_of_numbers_gives_one_number_each()
     {

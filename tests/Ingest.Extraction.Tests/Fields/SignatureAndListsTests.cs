@@ -61,4 +61,21 @@ public sealed class SignatureAndListsTests
             ["Toàn dân đoàn kết xây dựng nông thôn mới, đô thị văn minh", "Người Việt Nam ưu tiên dùng hàng Việt Nam"],
             Extractor.Extract(text).Campaigns);
     }
+
+    [Fact]
+    public void A_campaign_is_found_by_its_quotes_after_a_movement_word_not_by_a_list()
+    {
+        // Names made up for this test: no list anywhere holds them.
+        const string text = """
+            KẾ HOẠCH
+            Thử nghiệm
+
+            I. NỘI DUNG
+            Hưởng ứng phong trào thi đua "Ngõ xóm sáng đèn, bến sông sạch rác" và đợt thi đua "Trăm ngày làm đường giao thông nông thôn"; khen thưởng tập thể "Tiêu biểu".
+            """;
+
+        Assert.Equal(
+            ["Ngõ xóm sáng đèn, bến sông sạch rác", "Trăm ngày làm đường giao thông nông thôn"],
+            Extractor.Extract(text).Campaigns);
+    }
 }

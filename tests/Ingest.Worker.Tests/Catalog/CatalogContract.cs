@@ -61,6 +61,23 @@ public abstract class CatalogContract(FixtureRecords fixtures) : IDisposable
     }
 
     [SkippableFact]
+    public async Task Records_are_listed_in_id_order_a_page_at_a_time_without_their_page_texts()
+    {
+        var catalog = await OpenAsync();
+        var records = new[] { fixtures.Records["s01"], fixtures.Records["s02"], fixtures.Records["s03"] };
+        await catalog.CommitAsync(records);
+        var ids = records.Select(r => r.Source.Sha256).Order(StringComparer.Ordinal).ToList();
+
+        var first = await catalog.RecordsAfterAsync(string.Empty, 2);
+        var rest = await catalog.RecordsAfterAsync(first[^1].Id, 2);
+
+        Assert.Equal(ids, first.Concat(rest).Select(d => d.Id));
+        Assert.All(first.Concat(rest), d => Assert.Empty(d.Record.Pages));
+        Assert.Equal(records.Single(r => r.Source.Sha256 == ids[0]).Fields.Title, first[0].Record.Fields.Title);
+        Assert.Empty(await catalog.RecordsAfterAsync(ids[^1], 2));
+    }
+
+    [SkippableFact]
     public async Task The_same_content_under_another_name_is_an_alias_not_a_second_document()
     {
         var record = fixtures.Records["s01"];

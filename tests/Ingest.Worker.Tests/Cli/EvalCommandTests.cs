@@ -29,4 +29,36 @@ public sealed class EvalCommandTests
         Assert.InRange(json.RootElement.GetProperty("overall_f1").GetDouble(), 0.0, 1.0);
         Assert.NotEmpty(json.RootElement.GetProperty("fields").EnumerateArray());
     }
+
+    [Fact]
+    public async Task Written_floors_are_one_point_under_the_run_and_a_field_under_its_floor_exits_1()
+    {
+        var folder = Directory.CreateTempSubdirectory("eval-floors-").FullName;
+        try
+        {
+            var floorsPath = Path.Combine(folder, "floors.json");
+            var written = await CliRunner.RunAsync("eval", "testdata/corpus/gold", "testdata/corpus/heldout/clean", "--json", "--write-floors", floorsPath);
+
+            Assert.Equal(0, written.ExitCode);
+            using var run = JsonDocument.Parse(written.Stdout);
+            var floors = JsonSerializer.Deserialize<Dictionary<string, double>>(File.ReadAllText(floorsPath))!;
+            Assert.Equal(Math.Floor(Math.Round((run.RootElement.GetProperty("overall_f1").GetDouble() - 0.01) * 1000, 6)) / 1000, floors["overall"]);
+            var issuer = run.RootElement.GetProperty("fields").EnumerateArray().Single(f => f.GetProperty("field").GetString() == "issuer.name");
+            Assert.InRange(issuer.GetProperty("f1").GetDouble() - floors["issuer.name"], 0.0095, 0.011);
+
+            // The same run against its own floors passes; one floor a little above what the run measures fails it.
+            Assert.Equal(0, (await CliRunner.RunAsync("eval", "testdata/corpus/gold", "testdata/corpus/heldout/clean", "--floors", floorsPath)).ExitCode);
+            floors["overall"] = run.RootElement.GetProperty("overall_f1").GetDouble() + 0.0001;
+            File.WriteAllText(floorsPath, JsonSerializer.Serialize(floors));
+            var failed = await CliRunner.RunAsync("eval", "testdata/corpus/gold", "testdata/corpus/heldout/clean", "--floors", floorsPath);
+
+            Assert.Equal(1, failed.ExitCode);
+            Assert.Contains("overall F1", failed.Stderr);
+            Assert.Contains("under its floor", failed.Stderr);
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+    }
 }

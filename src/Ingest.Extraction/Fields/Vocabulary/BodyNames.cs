@@ -1,4 +1,5 @@
 using PlanIngest.Extraction.Text;
+using PlanIngest.Extraction.Text.Places;
 
 namespace PlanIngest.Extraction.Fields.Vocabulary;
 
@@ -23,7 +24,8 @@ internal sealed record BodyName(IReadOnlyList<BodyPart> Parts)
 
     public bool HasBody => Parts.Any(p => p.Kind == BodyPartKind.Body);
 
-    public bool IsOnlyLocation => Parts.Count > 0 && Parts[0].Kind == BodyPartKind.Unit;
+    /// <summary>A line that only names where ("TỈNH BÌNH PHƯỚC", "VIỆT NAM"): it completes the line above.</summary>
+    public bool IsOnlyLocation => Parts.Count > 0 && Parts[0].Kind is BodyPartKind.Unit or BodyPartKind.Place;
 
     public string? Place => Parts.LastOrDefault(p => p.Kind == BodyPartKind.Place)?.Text;
 
@@ -41,52 +43,48 @@ internal sealed record BodyName(IReadOnlyList<BodyPart> Parts)
 }
 
 /// <summary>
-/// Vocabulary of body-name parts. Header lines are matched on their folded, space-free key, so
-/// accent-stripped and word-merged OCR ("UY BANMTTQ VIETNAM") still yields "Ủy ban MTTQ Việt Nam".
+/// Vocabulary of body-name parts (Fields/Data/bodies.tsv). Header lines are matched on their folded,
+/// space-free key, so accent-stripped and word-merged OCR ("UY BANMTTQ VIETNAM") still yields "Ủy ban MTTQ
+/// Việt Nam"; a misspelt unit word before a known place ("TNH BẮC KẠN") is still the unit.
 /// </summary>
 internal static class BodyNames
 {
-    // (canonical, level implied or null). Keys are derived by folding; longest key wins.
-    private static readonly (string Text, string? Level)[] BodyWords =
-    [
-        ("Ủy ban Mặt trận Tổ quốc Việt Nam", null), ("Ủy ban MTTQ Việt Nam", null), ("Ủy ban MTTQ", null),
-        ("Mặt trận Tổ quốc Việt Nam", null), ("MTTQ Việt Nam", null), ("UBMTTQVN", null), ("UBMTTQ", null),
-        ("Ủy ban nhân dân", null), ("UBND", null), ("Hội đồng nhân dân", null), ("HĐND", null),
-        ("Ban Thường trực", null), ("Ban Thường vụ", null), ("Ban Chấp hành", null), ("Ban Dân vận", null),
-        ("Ban Tuyên giáo", null), ("Ban Tổ chức", null), ("Ban Kiểm tra", null), ("Ban Nội chính", null),
-        ("Ban Thi đua - Khen thưởng", null), ("Ban Chỉ đạo", null), ("Ban Công tác Mặt trận", "xã"),
-        ("Ban Tuyên giáo và Dân vận", null), ("Ban Chấp hành Đoàn", null),
-        ("Văn phòng", null), ("Thường trực", null),
-        ("Tỉnh ủy", "tỉnh"), ("Huyện ủy", "huyện"), ("Thành ủy", null), ("Thị ủy", "huyện"), ("Quận ủy", "huyện"),
-        ("Đảng ủy Khối", null), ("Đảng ủy", null), ("Đảng bộ", null), ("Chi bộ", null),
-        ("Tỉnh đoàn", "tỉnh"), ("Huyện đoàn", "huyện"), ("Thành đoàn", null), ("Đoàn Thanh niên Cộng sản Hồ Chí Minh", null),
-        ("Đoàn TNCS Hồ Chí Minh", null),
-        ("Hội Nông dân", null), ("Hội Liên hiệp Phụ nữ", null), ("Hội LHPN", null), ("Hội Cựu chiến binh", null),
-        ("Hội Chữ thập đỏ", null), ("Hội Khuyến học", null), ("Hội Người cao tuổi", null), ("Liên đoàn Lao động", null),
-        ("Hội Liên hiệp Thanh niên Việt Nam", null),
-        ("Sở Y tế", "tỉnh"), ("Sở Giáo dục và Đào tạo", "tỉnh"), ("Sở Nội vụ", "tỉnh"), ("Sở Tài chính", "tỉnh"),
-        ("Sở Văn hóa, Thể thao và Du lịch", "tỉnh"), ("Sở Văn hóa và Thể thao", "tỉnh"),
-        ("Sở Lao động - Thương binh và Xã hội", "tỉnh"),
-        ("Sở Nông nghiệp và Phát triển nông thôn", "tỉnh"), ("Sở Nông nghiệp và Môi trường", "tỉnh"),
-        ("Sở Tài nguyên và Môi trường", "tỉnh"), ("Sở Kế hoạch và Đầu tư", "tỉnh"), ("Sở Tư pháp", "tỉnh"),
-        ("Sở Xây dựng", "tỉnh"), ("Sở Công Thương", "tỉnh"), ("Sở Giao thông vận tải", "tỉnh"),
-        ("Sở Thông tin và Truyền thông", "tỉnh"), ("Sở Khoa học và Công nghệ", "tỉnh"),
-        ("Phòng Giáo dục và Đào tạo", "huyện"), ("Phòng Văn hóa và Thông tin", "huyện"), ("Phòng Nội vụ", "huyện"),
-        ("Phòng Lao động - Thương binh và Xã hội", "huyện"), ("Phòng Tài nguyên và Môi trường", "huyện"),
-        ("Phòng Y tế", "huyện"),
-        ("Bộ Công an", "trung ương"), ("Công an", null), ("BCH Đoàn", null), ("Bộ Chỉ huy Quân sự", null), ("Ban Chỉ huy Quân sự", null),
-        ("Trung ương", "trung ương"), ("Bộ Chính trị", "trung ương"), ("Ban Bí thư", "trung ương"),
-        ("Chính phủ", "trung ương"), ("Thủ tướng Chính phủ", "trung ương"),
-    ];
+    private enum WordKind
+    {
+        Body,
+        Placed,
+        Located,
+        Named,
+        Unit,
+        Country,
+    }
 
-    // Administrative-unit words: what follows them is a place name.
-    private static readonly (string Text, string Level)[] UnitWords =
-    [
-        ("tỉnh", "tỉnh"), ("huyện", "huyện"), ("thị xã", "huyện"), ("thành phố", "huyện"), ("quận", "huyện"),
-        ("thị trấn", "xã"), ("phường", "xã"), ("xã", "xã"),
-    ];
+    private sealed record Phrase(string Key, string Text, string? Level, WordKind Kind)
+    {
+        public bool IsUnit => Kind == WordKind.Unit;
+    }
 
-    private static readonly (string Key, string Text, string? Level, bool IsUnit)[] Phrases = BuildPhrases();
+    private static readonly Phrase[] Phrases = BuildPhrases();
+
+    private static readonly HashSet<string> PlacedBodies = Texts(WordKind.Placed);
+
+    private static readonly HashSet<string> LocatedBodies = Texts(WordKind.Located);
+
+    private static readonly HashSet<string> NamedBodies = Texts(WordKind.Named);
+
+    /// <summary>Bodies that do not name an organisation: a committee of one ("Ban Chấp hành", "Ban Thường vụ", "Đoàn Chủ tịch").</summary>
+    private static readonly HashSet<string> Committees = ["Ban Chấp hành", "Ban Chấp hành Trung ương", "Ban Thường trực", "Ban Thường vụ", "Đoàn Chủ tịch", "Thường trực", "Trung ương"];
+
+    /// <summary>A body that is named with its government's unit and place ("Sở Y tế" → "Sở Y tế tỉnh Hà Tĩnh").</summary>
+    public static bool IsLocated(string text) => LocatedBodies.Contains(text) || text.StartsWith("Sở ", StringComparison.Ordinal) || text.StartsWith("Phòng ", StringComparison.Ordinal);
+
+    /// <summary>A body whose own proper name follows it ("Trường THCS Nam Thanh"): never suffixed with its parent.</summary>
+    public static bool IsNamed(string text) => NamedBodies.Contains(text);
+
+    public static bool IsCommittee(string text) => Committees.Contains(text);
+
+    /// <summary>A body named by its place ("Huyện ủy", "Tỉnh đoàn"): its place follows without a unit word.</summary>
+    public static bool IsPlaced(string text) => PlacedBodies.Contains(text);
 
     /// <summary>Reads a header line as a body name; parts it cannot place come back as Unknown with the line's own text.</summary>
     public static BodyName Read(string line)
@@ -96,33 +94,73 @@ internal static class BodyNames
         var p = 0;
         while (p < key.Length)
         {
-            var match = Phrases.FirstOrDefault(ph => string.CompareOrdinal(key, p, ph.Key, 0, ph.Key.Length) == 0);
-            // After "tỉnh" the rest is a place name; after a body named by its place ("Huyện ủy", "Tỉnh đoàn",
-            // "Đảng ủy") it is a place name unless a unit word ("xã") comes first.
+            var match = MatchAt(line, key, origin, p);
             var last = parts.Count > 0 ? parts[^1] : null;
             var afterUnit = last is { Kind: BodyPartKind.Unit };
-            var placeNamedBody = last is { Kind: BodyPartKind.Body }
-                && (last.Text is "Tỉnh ủy" or "Huyện ủy" or "Thành ủy" or "Thị ủy" or "Quận ủy" or "Đảng ủy" or "Tỉnh đoàn" or "Huyện đoàn" or "Thành đoàn" or "Đảng bộ");
-            if (match.Key is null || afterUnit || (placeNamedBody && !match.IsUnit))
+            var afterPlaced = last is { Kind: BodyPartKind.Body } && (PlacedBodies.Contains(last.Text) || NamedBodies.Contains(last.Text));
+            if (match is { Kind: WordKind.Country } && !afterUnit)
             {
-                var rest = line[origin[p]..].Trim();
-                rest = TrimNoise(rest);
+                parts.Add(new BodyPart(BodyPartKind.Place, match.Text, match.Level));
+                p += match.Key.Length;
+                continue;
+            }
+
+            if (afterUnit || (afterPlaced && match is not { IsUnit: true }))
+            {
+                // After "tỉnh" the rest is a place name; after a body named by its place ("Huyện ủy", "Tỉnh đoàn")
+                // or by a name of its own ("Trường THCS") it is that name, unless a unit word comes first.
+                var placeEnd = KnownPlaceEnd(line, key, origin, p) ?? NextPhraseStart(line, key, origin, p);
+                var rest = TrimNoise(line[origin[p]..(placeEnd < key.Length ? origin[placeEnd] : line.Length)].Trim());
                 if (rest.Length == 0)
                 {
                     break;
                 }
 
-                if (afterUnit || placeNamedBody)
+                var province = afterUnit ? Provinces.Find(TextFolding.Fold(rest), allowDamage: false) : null;
+                parts.Add(new BodyPart(BodyPartKind.Place, province ?? Letters.TitleCase(rest), null));
+                if (placeEnd >= key.Length)
                 {
-                    var province = Provinces.Find(TextFolding.Fold(rest), allowDamage: false);
-                    parts.Add(new BodyPart(afterUnit || placeNamedBody ? BodyPartKind.Place : BodyPartKind.Unknown, province ?? Letters.TitleCase(rest), null));
-                }
-                else
-                {
-                    parts.Add(new BodyPart(BodyPartKind.Unknown, Letters.SentenceCase(rest), null));
+                    break;
                 }
 
-                break;
+                p = placeEnd;
+                continue;
+            }
+
+            if (match is null && IsWordStart(line, origin, p) && FuzzyMatchAt(key, p) is { } near)
+            {
+                // "ĐOAÀN CHU TỊCH": a long body phrase read with one letter wrong is still that phrase.
+                parts.Add(new BodyPart(BodyPartKind.Body, near.Phrase.Text, near.Phrase.Level));
+                p += near.Length;
+                continue;
+            }
+
+            if (match is null && MisspeltUnitAt(line, key, origin, p) is { } unit)
+            {
+                parts.Add(new BodyPart(BodyPartKind.Unit, unit.Phrase.Text, unit.Phrase.Level));
+                p = unit.End;
+                continue;
+            }
+
+            if (match is null)
+            {
+                // Words no phrase knows, up to the next one that a phrase starts: "BAN CHỈ ĐẠO [PHỔ CẬP GIÁO
+                // DỤC - XÓA MÙ CHỮ] HUYỆN …" keeps both the description and what follows it.
+                var next = NextPhraseStart(line, key, origin, p);
+                var rest = TrimNoise(line[origin[p]..(next < key.Length ? origin[next] : line.Length)].Trim());
+                if (rest.Length > 0)
+                {
+                    var describes = parts.Count > 0 && parts[^1].Kind == BodyPartKind.Body;
+                    parts.Add(new BodyPart(BodyPartKind.Unknown, describes ? Letters.LowerCase(rest) : Letters.SentenceCase(rest), null));
+                }
+
+                if (next >= key.Length)
+                {
+                    break;
+                }
+
+                p = next;
+                continue;
             }
 
             parts.Add(new BodyPart(match.IsUnit ? BodyPartKind.Unit : BodyPartKind.Body, match.Text, match.Level));
@@ -132,19 +170,150 @@ internal static class BodyNames
         return new BodyName(parts);
     }
 
-    /// <summary>Canonical form of a known body phrase anywhere in running text ("Ban Thuong truc" → "Ban Thường trực").</summary>
-    public static string? Canonical(string foldedPhrase)
+    /// <summary>The longest phrase whose key starts the line's key at <paramref name="p"/>.</summary>
+    private static Phrase? MatchAt(string key, int p) =>
+        Phrases.FirstOrDefault(ph => string.CompareOrdinal(key, p, ph.Key, 0, ph.Key.Length) == 0);
+
+    /// <summary>
+    /// The phrase at <paramref name="p"/>, a unit word only when the line spells it so: folded, "QUẢN" is
+    /// "quận" and "TĨNH" is "tỉnh"; text without any marks (accent-stripped) cannot tell and is taken as written.
+    /// </summary>
+    private static Phrase? MatchAt(string line, string key, int[] origin, int p)
     {
-        var key = Letters.Key(foldedPhrase);
+        var phrase = MatchAt(key, p);
+        if (phrase is not { IsUnit: true } || !line.Any(IsMarked))
+        {
+            return phrase;
+        }
+
+        var end = p + phrase.Key.Length < origin.Length ? origin[p + phrase.Key.Length] : line.Length;
+        var written = new string(line[origin[p]..end].Where(char.IsLetter).ToArray()).ToLowerInvariant();
+        return NotUnits.Contains(written) ? null : phrase;
+    }
+
+    /// <summary>Words that fold to a unit word but are not one ("BAN QUẢN LÝ", "tình hình", "xa").</summary>
+    private static readonly HashSet<string> NotUnits = ["quản", "quan", "quán", "tĩnh", "tình", "tính", "xa", "xả", "xá", "phuờng"];
+
+    private static bool IsMarked(char c) => c > 127 && char.IsLetter(c);
+
+    /// <summary>
+    /// Where a place name from the gazetteer that starts at <paramref name="from"/> ends (the longest of up to
+    /// four words), so that "Hà Tĩnh" is not cut at its "Tĩnh" (the unit word "tỉnh" folded).
+    /// </summary>
+    private static int? KnownPlaceEnd(string line, string key, int[] origin, int from)
+    {
+        int? found = null;
+        var start = origin[from];
+        var end = start;
+        for (var words = 0; words < 4 && end < line.Length; words++)
+        {
+            while (end < line.Length && !char.IsLetterOrDigit(line[end]))
+            {
+                end++;
+            }
+
+            while (end < line.Length && char.IsLetterOrDigit(line[end]))
+            {
+                end++;
+            }
+
+            var name = TextFolding.Fold(line[start..end]);
+            if (Provinces.Find(name, allowDamage: false) is not null || Gazetteer.Shared.FindDistricts(name).Count > 0)
+            {
+                var k = from;
+                while (k < key.Length && origin[k] < end)
+                {
+                    k++;
+                }
+
+                found = k;
+            }
+        }
+
+        return found;
+    }
+
+    private static bool IsWordStart(string line, int[] origin, int p) => origin[p] == 0 || !char.IsLetterOrDigit(line[origin[p] - 1]);
+
+    /// <summary>A body phrase of eight letters or more within one edit of the key at <paramref name="p"/>, longest first.</summary>
+    private static (Phrase Phrase, int Length)? FuzzyMatchAt(string key, int p)
+    {
         foreach (var phrase in Phrases)
         {
-            if (phrase.Key == key)
+            if (phrase.Key.Length < 8 || phrase.Kind is WordKind.Unit or WordKind.Country)
             {
-                return phrase.Text;
+                continue;
+            }
+
+            foreach (var length in new[] { phrase.Key.Length, phrase.Key.Length + 1, phrase.Key.Length - 1 })
+            {
+                if (p + length <= key.Length && Fuzzy.Distance(key.Substring(p, length), phrase.Key) <= 1)
+                {
+                    return (phrase, length);
+                }
             }
         }
 
         return null;
+    }
+
+    /// <summary>Where the next word that starts a known phrase begins (word starts only), or the key's length.</summary>
+    private static int NextPhraseStart(string line, string key, int[] origin, int from)
+    {
+        for (var q = from + 1; q < key.Length; q++)
+        {
+            var at = origin[q];
+            if (at > 0 && char.IsLetterOrDigit(line[at - 1]))
+            {
+                continue;
+            }
+
+            if (MatchAt(line, key, origin, q) is { } phrase && (q + phrase.Key.Length >= key.Length || origin[q + phrase.Key.Length] > 0 && !char.IsLetterOrDigit(line[origin[q + phrase.Key.Length] - 1])))
+            {
+                return q;
+            }
+        }
+
+        return key.Length;
+    }
+
+    /// <summary>"TNH BẮC KẠN": a word one letter from a unit word, followed by a known place, is that unit word.</summary>
+    private static (Phrase Phrase, int End)? MisspeltUnitAt(string line, string key, int[] origin, int p)
+    {
+        var start = origin[p];
+        var stop = start;
+        while (stop < line.Length && char.IsLetter(line[stop]))
+        {
+            stop++;
+        }
+
+        var wordEnd = p;
+        while (wordEnd < key.Length && origin[wordEnd] < stop)
+        {
+            wordEnd++;
+        }
+
+        var word = key[p..wordEnd];
+        if (word.Length < 3 || wordEnd >= key.Length)
+        {
+            return null;
+        }
+
+        var rest = TextFolding.Fold(line[origin[wordEnd]..]);
+        if (Provinces.Find(rest, allowDamage: false) is null && Gazetteer.Shared.FindDistricts(rest).Count == 0)
+        {
+            return null;
+        }
+
+        var unit = Phrases.FirstOrDefault(ph => ph.IsUnit && ph.Key.Length >= 3 && ph.Key != word && Fuzzy.Distance(ph.Key, word) <= 1);
+        return unit is null ? null : (unit, wordEnd);
+    }
+
+    /// <summary>Canonical form of a known body phrase anywhere in running text ("Ban Thuong truc" → "Ban Thường trực").</summary>
+    public static string? Canonical(string foldedPhrase)
+    {
+        var key = Letters.Key(foldedPhrase);
+        return Phrases.FirstOrDefault(ph => ph.Key == key)?.Text;
     }
 
     /// <summary>
@@ -164,8 +333,20 @@ internal static class BodyNames
             }
 
             var (phrase, end) = PhraseAt(folded, p);
-            if (phrase.Key is null)
+            if (phrase is null)
             {
+                break;
+            }
+
+            if (phrase.Kind == WordKind.Country)
+            {
+                // "… Hội Liên hiệp Phụ nữ Việt Nam": the country ends a national body's name.
+                if (parts.Count > 0)
+                {
+                    parts.Add(new BodyPart(BodyPartKind.Place, phrase.Text, phrase.Level));
+                    p = end;
+                }
+
                 break;
             }
 
@@ -235,11 +416,11 @@ internal static class BodyNames
         return i;
     }
 
-    private static ((string Key, string Text, string? Level, bool IsUnit) Phrase, int End) PhraseAt(string folded, int at)
+    private static (Phrase? Phrase, int End) PhraseAt(string folded, int at)
     {
         if (at >= folded.Length || !char.IsLetter(folded[at]) || (at > 0 && char.IsLetterOrDigit(folded[at - 1])))
         {
-            return (default, at);
+            return (null, at);
         }
 
         // Key of the next few words with the folded index after each key character.
@@ -274,7 +455,7 @@ internal static class BodyNames
             }
         }
 
-        return (default, at);
+        return (null, at);
     }
 
     private static string TrimNoise(string text)
@@ -314,14 +495,17 @@ internal static class BodyNames
         return (key.ToString(), origin.ToArray());
     }
 
-    private static (string, string, string?, bool)[] BuildPhrases()
+    private static Phrase[] BuildPhrases()
     {
-        var list = BodyWords.Select(b => (Letters.Key(TextFolding.Fold(b.Text)), b.Text, b.Level, false))
-            .Concat(UnitWords.Select(u => (Letters.Key(TextFolding.Fold(u.Text)), u.Text, (string?)u.Level, true)))
+        var list = FieldData.Rows(FieldData.Bodies)
+            .SelectMany(r => new[] { r[0] }.Concat(r.Length > 3 ? r[3].Split(',', StringSplitOptions.TrimEntries) : [])
+                .Select(written => new Phrase(Letters.Key(TextFolding.Fold(written)), r[0], r[1] == "-" ? null : r[1], Enum.Parse<WordKind>(r[2], ignoreCase: true))))
             .ToList();
 
         // OCR reads a word-initial Đ as P (DESIGN.md §2): "Pang uy" is Đảng ủy.
-        list.AddRange(list.Where(p => p.Item2.StartsWith('Đ')).Select(p => ("p" + p.Item1[1..], p.Item2, p.Item3, p.Item4)).ToList());
-        return list.OrderByDescending(p => p.Item1.Length).ToArray();
+        list.AddRange(list.Where(p => p.Text.StartsWith('Đ')).Select(p => p with { Key = "p" + p.Key[1..] }).ToList());
+        return [.. list.OrderByDescending(p => p.Key.Length)];
     }
+
+    private static HashSet<string> Texts(WordKind kind) => Phrases.Where(p => p.Kind == kind).Select(p => p.Text).ToHashSet(StringComparer.Ordinal);
 }

@@ -3,19 +3,12 @@ using PlanIngest.Extraction.Text;
 namespace PlanIngest.Extraction.Fields.Vocabulary;
 
 /// <summary>
-/// Counted nouns of numeric targets ("5 căn nhà", "02 bài viết"). A count is an indicator only with one of
-/// these after it, so numbers in names and descriptions ("5 nội dung", "3 sao") are left alone.
+/// Known counted nouns of numeric targets ("5 căn nhà", "02 bài viết"; Fields/Data/count-units.txt), matched whole
+/// and with one damaged letter tolerated; other nouns are read by <see cref="CountedNoun"/>.
 /// </summary>
 internal static class CountUnits
 {
-    private static readonly string[] Units =
-    [
-        "căn nhà", "ngôi nhà", "bài viết", "phóng sự", "tin", "tin bài", "mô hình", "văn bản", "điển hình", "công trình",
-        "phần việc", "hội nghị", "cuộc giám sát", "cuộc", "đợt", "lớp", "buổi", "người", "lượt người", "hộ", "thôn", "xã",
-        "khu dân cư", "đảng viên", "đoàn viên", "hội viên", "thành viên", "sáng kiến", "chi hội", "câu lạc bộ",
-        "tổ", "lao động", "việc làm", "học sinh", "giờ", "km", "cây xanh", "triệu đồng", "tỷ đồng", "đồng", "ha",
-        "tấn", "chuyên đề", "ý kiến", "tuyến đường", "cơ sở", "trường", "lần", "suất quà", "phần quà", "con",
-    ];
+    private static readonly string[] Units = [.. EmbeddedData.Lines(FieldData.CountUnits)];
 
     private static readonly (string Folded, string Text)[] ByLength =
         Units.Select(u => (TextFolding.Fold(u), u)).OrderByDescending(u => u.Item1.Length).ToArray();

@@ -2,52 +2,31 @@ using PlanIngest.Extraction.Text;
 
 namespace PlanIngest.Extraction.Fields.Vocabulary;
 
-/// <summary>Document type words and the codes used in numbers and symbols (DESIGN.md §1).</summary>
+/// <summary>Document type words and the codes used in numbers and symbols (DESIGN.md §1; Fields/Data/doc-types.tsv).</summary>
 internal static class DocTypes
 {
     /// <summary>Canonical type name → its folded form; longest first so "chương trình hành động" wins over "chương trình".</summary>
     public static readonly (string Name, string Folded)[] Words =
-    [
-        ("Chương trình hành động", "chuong trinh hanh dong"),
-        ("Chương trình", "chuong trinh"),
-        ("Kế hoạch", "ke hoach"),
-        ("Nghị quyết", "nghi quyet"),
-        ("Quyết định", "quyet dinh"),
-        ("Chỉ thị", "chi thi"),
-        ("Hướng dẫn", "huong dan"),
-        ("Thông báo", "thong bao"),
-        ("Báo cáo", "bao cao"),
-        ("Đề án", "de an"),
-        ("Kết luận", "ket luan"),
-        ("Quy định", "quy dinh"),
-        ("Quy chế", "quy che"),
-        ("Tờ trình", "to trinh"),
-        ("Công văn", "cong van"),
-        ("Nghị định", "nghi dinh"),
-        ("Thông tư", "thong tu"),
-        ("Luật", "luat"),
-        ("Thông tri", "thong tri"),
-    ];
+        FieldData.Rows(FieldData.DocTypes).Select(r => (r[0], TextFolding.Fold(r[0])))
+            .OrderByDescending(w => w.Item2.Length).ToArray();
 
-    /// <summary>Type code (folded, upper) → type name. OCR'd Đ codes (QB, QP) are repaired before lookup.</summary>
-    private static readonly Dictionary<string, string> ByCode = new(StringComparer.OrdinalIgnoreCase)
-    {
-        ["NQ"] = "Nghị quyết", ["QĐ"] = "Quyết định", ["QD"] = "Quyết định", ["CT"] = "Chỉ thị", ["KH"] = "Kế hoạch",
-        ["HD"] = "Hướng dẫn", ["TB"] = "Thông báo", ["BC"] = "Báo cáo", ["CTR"] = "Chương trình", ["ĐA"] = "Đề án",
-        ["DA"] = "Đề án", ["KL"] = "Kết luận", ["QC"] = "Quy chế", ["TTR"] = "Tờ trình", ["CV"] = "Công văn",
-        ["NĐ"] = "Nghị định", ["ND"] = "Nghị định", ["TT"] = "Thông tư", ["QY"] = "Quy định", ["TTLT"] = "Thông tư liên tịch",
-    };
+    /// <summary>Folded type code → type name. OCR'd Đ codes (QB, QP) are repaired before lookup.</summary>
+    private static readonly Dictionary<string, string> ByCode = FieldData.Rows(FieldData.DocTypes)
+        .Where(r => r.Length > 1)
+        .SelectMany(r => r[1].Split(' ', StringSplitOptions.RemoveEmptyEntries).Select(code => (Code: Letters.Key(TextFolding.Fold(code)), Name: r[0])))
+        .GroupBy(c => c.Code)
+        .ToDictionary(g => g.Key, g => g.First().Name, StringComparer.Ordinal);
 
-    public static bool IsCode(string code) => ByCode.ContainsKey(code);
+    public static bool IsCode(string code) => ByCode.ContainsKey(Letters.Key(TextFolding.Fold(code)));
 
-    public static string? FromCode(string code) => ByCode.GetValueOrDefault(code);
+    public static string? FromCode(string code) => ByCode.GetValueOrDefault(Letters.Key(TextFolding.Fold(code)));
 
-    /// <summary>The type word at the start of a folded span, allowing OCR damage to one letter per word.</summary>
+    /// <summary>The type word at the start of a folded span.</summary>
     public static string? TypeAt(string folded)
     {
         foreach (var (name, word) in Words)
         {
-            if (folded.StartsWith(word, StringComparison.Ordinal))
+            if (folded.StartsWith(word, StringComparison.Ordinal) && (folded.Length == word.Length || !char.IsLetter(folded[word.Length])))
             {
                 return name;
             }
@@ -56,7 +35,7 @@ internal static class DocTypes
         return null;
     }
 
-    /// <summary>The whole line is a type word (the "KẾ HOẠCH" line under the header).</summary>
+    /// <summary>The whole line is a type word (the "KẾ HOẠCH" line under the header), allowing one damaged letter.</summary>
     public static string? TypeLine(string foldedLine)
     {
         var key = Letters.Key(foldedLine);

@@ -1,28 +1,12 @@
+using PlanIngest.Extraction.Text;
+
 namespace PlanIngest.Extraction.Fields.Vocabulary;
 
-/// <summary>Titles that stand above a signature, in sentence case, longest first.</summary>
+/// <summary>Titles that stand above a signature, in sentence case (Fields/Data/signer-titles.txt).</summary>
 internal static class SignerTitles
 {
     public static readonly (string Name, string Key)[] All =
-    [
-        ("Phó trưởng ban thường trực", "photruongbanthuongtruc"),
-        ("Phó chủ tịch thường trực", "phochutichthuongtruc"),
-        ("Phó chánh văn phòng", "phochanhvanphong"),
-        ("Chánh văn phòng", "chanhvanphong"),
-        ("Phó chủ tịch", "phochutich"),
-        ("Chủ tịch", "chutich"),
-        ("Phó trưởng ban", "photruongban"),
-        ("Trưởng ban", "truongban"),
-        ("Phó bí thư", "phobithu"),
-        ("Bí thư", "bithu"),
-        ("Phó giám đốc", "phogiamdoc"),
-        ("Giám đốc", "giamdoc"),
-        ("Phó trưởng phòng", "photruongphong"),
-        ("Trưởng phòng", "truongphong"),
-        ("Phó chỉ huy trưởng", "phochihuytruong"),
-        ("Chỉ huy trưởng", "chihuytruong"),
-        ("Phó văn phòng", "phovanphong"),
-    ];
+        EmbeddedData.Lines(FieldData.SignerTitles).Select(t => (t, new string(Letters.Key(TextFolding.Fold(t)).Where(char.IsLetter).ToArray()))).ToArray();
 
     /// <summary>The title a folded line reads as, tolerating a little OCR damage ("feruong ban").</summary>
     public static string? Match(string foldedLine)

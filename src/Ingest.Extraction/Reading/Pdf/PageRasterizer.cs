@@ -11,10 +11,10 @@ internal sealed class PageRasterizer : IDisposable
     private const int Resolution = 300;
     private static readonly TimeSpan TimeLimit = TimeSpan.FromSeconds(120);
 
-    private readonly byte[] pdf;
+    private readonly SourceFile pdf;
     private readonly Lazy<string> folder;
 
-    public PageRasterizer(byte[] pdf)
+    public PageRasterizer(SourceFile pdf)
     {
         this.pdf = pdf;
         folder = new Lazy<string>(CreateFolder, LazyThreadSafetyMode.ExecutionAndPublication);
@@ -31,7 +31,7 @@ internal sealed class PageRasterizer : IDisposable
         var outputRoot = Path.Combine(folder.Value, $"page-{pageNumber}");
         var start = new ProcessStartInfo("pdftoppm")
         {
-            ArgumentList = { "-r", dpi.ToString(), "-gray", "-png", "-singlefile", "-f", pageNumber.ToString(), "-l", pageNumber.ToString(), Path.Combine(folder.Value, "in.pdf"), outputRoot },
+            ArgumentList = { "-r", dpi.ToString(), "-gray", "-png", "-singlefile", "-f", pageNumber.ToString(), "-l", pageNumber.ToString(), pdf.FilePath ?? Path.Combine(folder.Value, "in.pdf"), outputRoot },
             RedirectStandardError = true,
             RedirectStandardOutput = true,
         };
@@ -70,7 +70,12 @@ internal sealed class PageRasterizer : IDisposable
     private string CreateFolder()
     {
         var created = Directory.CreateTempSubdirectory("planingest-pdf-").FullName;
-        File.WriteAllBytes(Path.Combine(created, "in.pdf"), pdf);
+        if (pdf.FilePath is null)
+        {
+            // pdftoppm reads a file: a source held in memory is written out once (one on disk is read where it is).
+            File.WriteAllBytes(Path.Combine(created, "in.pdf"), pdf.Bytes);
+        }
+
         return created;
     }
 

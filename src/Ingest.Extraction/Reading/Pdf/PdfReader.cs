@@ -1,6 +1,5 @@
 using PlanIngest.Extraction.Model;
 using PlanIngest.Extraction.Reading.Ocr;
-using UglyToad.PdfPig;
 using UglyToad.PdfPig.DocumentLayoutAnalysis.TextExtractor;
 using UglyToad.PdfPig.Exceptions;
 
@@ -14,10 +13,10 @@ internal sealed class PdfReader(OcrEnginePool ocr) : IPageReader
 {
     public async Task<IReadOnlyList<PageText>> ReadAsync(SourceFile file, CancellationToken cancellationToken)
     {
-        using var rasterizer = new PageRasterizer(file.Bytes);
-        using var document = Open(file.Bytes);
-        // PdfPig is not thread-safe: it is used under a lock (planning in order here, and each scanned page's
-        // image taken out only when an engine is free for it), so that a long scan never holds all its page images at once.
+        using var rasterizer = new PageRasterizer(file);
+        using var document = new PdfPages(file);
+        // Pages are planned in order here, and each scanned page's image is taken out only when an engine is
+        // free for it, so that a long scan never holds all its page images at once.
         var plans = Plan(document);
         var pages = plans.Select(plan => plan.Text is { } text
             ? Task.FromResult(new PageText(plan.Number, text, plan.Method))
@@ -25,39 +24,22 @@ internal sealed class PdfReader(OcrEnginePool ocr) : IPageReader
         return await Task.WhenAll(pages).ConfigureAwait(false);
     }
 
-    private static PdfDocument Open(byte[] bytes)
+    private static List<PagePlan> Plan(PdfPages document)
     {
         try
         {
-            return PdfDocument.Open(bytes);
-        }
-        catch (PdfDocumentEncryptedException)
-        {
-            throw new DocumentReadException("encrypted PDF: it needs a password to open");
-        }
-        catch (Exception e) when (e is not OperationCanceledException and not OutOfMemoryException)
-        {
-            throw new DocumentReadException($"malformed or truncated PDF ({e.Message.Split('\n')[0].TrimEnd('.')})", e);
-        }
-    }
-
-    private static List<PagePlan> Plan(PdfDocument document)
-    {
-        try
-        {
-            if (document.NumberOfPages == 0)
+            var count = document.Count;
+            if (count == 0)
             {
                 throw new DocumentReadException("PDF has no pages");
             }
 
-            var plans = new List<PagePlan>(document.NumberOfPages);
-            for (var number = 1; number <= document.NumberOfPages; number++)
+            var plans = new List<PagePlan>(count);
+            for (var number = 1; number <= count; number++)
             {
-                var page = document.GetPage(number);
-                var text = ContentOrderTextExtractor.GetText(page);
-                plans.Add(TextLayerQuality.Judge(text) is { } layer
-                    ? new PagePlan(number, layer.Text, page.Width, page.Height, layer.Method)
-                    : new PagePlan(number, null, page.Width, page.Height));
+                plans.Add(document.With(number, page => TextLayerQuality.Judge(ContentOrderTextExtractor.GetText(page)) is { } layer
+                    ? new PagePlan(page.Number, layer.Text, page.Width, page.Height, layer.Method)
+                    : new PagePlan(page.Number, null, page.Width, page.Height)));
             }
 
             return plans;
@@ -77,7 +59,7 @@ internal sealed class PdfReader(OcrEnginePool ocr) : IPageReader
         }
     }
 
-    private static Ocr.Native.PixHandle Decode(PagePlan plan, PdfDocument document, PageRasterizer rasterizer)
+    private static Ocr.Native.PixHandle Decode(PagePlan plan, PdfPages document, PageRasterizer rasterizer)
     {
         if (TakeImage(plan, document) is { } image)
         {
@@ -95,19 +77,16 @@ internal sealed class PdfReader(OcrEnginePool ocr) : IPageReader
         return ImageDecoder.Decode(png, resolution: resolution);
     }
 
-    private static PageImageSource? TakeImage(PagePlan plan, PdfDocument document)
+    private static PageImageSource? TakeImage(PagePlan plan, PdfPages document)
     {
-        lock (document)
+        try
         {
-            try
-            {
-                return PageImageSource.TryFrom(document.GetPage(plan.Number));
-            }
-            catch (Exception e) when (e is not OutOfMemoryException)
-            {
-                // An image PdfPig cannot take out is left to poppler to render.
-                return null;
-            }
+            return document.With(plan.Number, PageImageSource.TryFrom);
+        }
+        catch (Exception e) when (e is not OutOfMemoryException)
+        {
+            // An image PdfPig cannot take out (or a reopening that fails) is left to poppler to render.
+            return null;
         }
     }
 

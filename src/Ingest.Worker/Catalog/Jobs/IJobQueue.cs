@@ -36,6 +36,21 @@ public interface IJobQueue
     Task<bool> CompleteAsync(LeaseToken lease, CancellationToken cancellationToken);
 
     /// <summary>
+    /// A batch of jobs whose documents one index commit made durable; per lease, whether it was still
+    /// held. The default completes them one by one; a catalog overrides it to do it in one transaction.
+    /// </summary>
+    async Task<IReadOnlyList<bool>> CompleteAsync(IReadOnlyList<LeaseToken> leases, CancellationToken cancellationToken)
+    {
+        var held = new List<bool>(leases.Count);
+        foreach (var lease in leases)
+        {
+            held.Add(await CompleteAsync(lease, cancellationToken).ConfigureAwait(false));
+        }
+
+        return held;
+    }
+
+    /// <summary>
     /// The job goes back to the queue until <paramref name="notBefore"/>: after a transient failure
     /// (one more attempt), or when nothing could have succeeded (no OCR engine; the attempt does not count).
     /// </summary>

@@ -45,6 +45,12 @@ public enum EnqueueOutcome
 /// <summary>An inbox entry that was never read (a link, a FIFO, a device, a hard-linked file) and why.</summary>
 public sealed record RejectedEntry(string Name, string Kind, string Reason, string? QuarantinedAs, DateTimeOffset At);
 
+/// <summary>
+/// A job whose document has been read, ready for the catalog: its record (null when the content turned out
+/// to be catalogued already, so there is nothing to add) and how the attempt went.
+/// </summary>
+public sealed record ExtractedJob(LeaseToken Lease, string Sha256, PlanIngest.Extraction.Model.DocumentRecord? Record, JobOutcome Outcome);
+
 /// <summary>How one attempt went, for the job's timings.</summary>
 public sealed record JobOutcome(int Pages, int FieldsFound, TimeSpan Elapsed);
 

@@ -175,6 +175,16 @@ public sealed partial class PostgresCatalog : IDocumentCatalog
         return found.Count == 0 ? null : found[0];
     }
 
+    public async Task<IReadOnlyList<CatalogDocument>> RecordsAfterAsync(string afterId, int limit, CancellationToken cancellationToken = default)
+    {
+        await using var connection = await fast.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+
+        // record_json is stored without pages, so nothing else is read (ids are COLLATE "C": byte order, as in SQLite).
+        return await Pg.QueryAsync(connection, "SELECT id, seq, record_json, added_at, updated_at FROM documents WHERE id > @after ORDER BY id LIMIT @limit",
+            r => new CatalogDocument(r.GetString(0), r.GetInt64(1), RecordJson.FromJson(r.GetString(2)), Pg.Time(r, 3), Pg.Time(r, 4)), cancellationToken,
+            ("after", afterId), ("limit", limit)).ConfigureAwait(false);
+    }
+
     public async Task<IReadOnlyList<string>> FindIdsAsync(string prefix, int limit, CancellationToken cancellationToken = default)
     {
         var clean = new string(prefix.Trim().ToLowerInvariant().Where(char.IsAsciiHexDigit).ToArray());

@@ -8,6 +8,9 @@ public sealed class FieldScorerTests
     private static FieldScore Field(ExtractedFields gold, ExtractedFields actual, string name) =>
         FieldScorer.Score(gold, actual).Single(f => f.Field == name);
 
+    private static Indicator Target(decimal value, string? unit, Comparator comparator, string? subject) =>
+        new("", subject, value, unit, comparator, null);
+
     [Fact]
     public void Header_values_compare_folded_and_wrong_values_count_both_ways()
     {
@@ -15,27 +18,80 @@ public sealed class FieldScorerTests
 
         Assert.Equal(new FieldScore("place", 1, 0, 0), Field(gold, new ExtractedFields { Place = "Binh Phuoc" }, "place"));
         Assert.Equal(new FieldScore("number", 0, 1, 1), Field(gold, new ExtractedFields { Number = "51/KH-UBND" }, "number"));
-        Assert.Equal(new FieldScore("title", 1, 0, 0), Field(gold, new ExtractedFields { Title = "Ủy ban … văn hóa" }, "title"));
         Assert.Equal(new FieldScore("doc_type", 0, 1, 0), Field(gold, new ExtractedFields { DocType = "Kế hoạch" }, "doc_type"));
         Assert.Null(Field(gold, gold, "doc_type").F1);
     }
 
     [Fact]
-    public void Lists_match_item_by_item_on_their_keys()
+    public void Exact_diacritics_are_counted_beside_the_folded_match()
+    {
+        var gold = new ExtractedFields { Place = "Bình Phước", Title = "Uỷ ban … văn hoá" };
+
+        // Tone-mark placement is not a difference (CONTRACT §1a); lost marks are.
+        Assert.Equal(new FieldScore("title", 1, 0, 0, Exact: 1), Field(gold, new ExtractedFields { Title = "Ủy ban … văn hóa" }, "title"));
+        Assert.Equal(new FieldScore("place", 1, 0, 0, Exact: 0), Field(gold, new ExtractedFields { Place = "Binh Phuoc" }, "place"));
+    }
+
+    [Fact]
+    public void Numbers_compare_by_their_canonical_key()
+    {
+        var gold = new ExtractedFields { Number = "66/NQ-HĐND", LegalBases = [new("Nghị quyết", "84-QĐ/TWĐTN", null, null)] };
+        var actual = new ExtractedFields { Number = "66/NQHĐND", LegalBases = [new("Nghị quyết", "84 QĐ/TWĐTN", null, null)] };
+
+        Assert.Equal(1, Field(gold, actual, "number").TruePositives);
+        Assert.Equal(1, Field(gold, actual, "legal_bases").TruePositives);
+    }
+
+    [Fact]
+    public void An_indicator_matches_only_with_its_subject()
     {
         var gold = new ExtractedFields
         {
-            Indicators = [new("a", null, 95, "%", Comparator.AtLeast, "II.5"), new("b", null, 100, "%", Comparator.Equal, "II.1"), new("c", null, 100, "%", Comparator.Equal, "II.1")],
-            Deadlines = [new(PartialDate.TryDay(2021, 3, 19), DeadlineKind.Due, "x"), new(null, DeadlineKind.Recurring, "y")],
+            Indicators = [Target(95, "%", Comparator.AtLeast, "cử tri đi bầu cử"), Target(100, "%", Comparator.Equal, "khu dân cư đăng ký")],
         };
         var actual = new ExtractedFields
         {
-            Indicators = [new("other text", "s", 95, "%", Comparator.AtLeast, null), new("b", null, 100, "%", Comparator.Equal, null), new("z", null, 95, "%", Comparator.Equal, null)],
-            Deadlines = [new(PartialDate.TryDay(2021, 3, 19), DeadlineKind.Event, "x")],
+            // The right value, unit and comparator with another subject is not the target the gold names.
+            Indicators = [Target(95, "%", Comparator.AtLeast, "cử tri đi bầu cử trở lên"), Target(100, "%", Comparator.Equal, "đảng viên được học tập")],
         };
 
-        Assert.Equal(new FieldScore("indicators", 2, 1, 1), Field(gold, actual, "indicators"));
-        Assert.Equal(new FieldScore("deadlines", 0, 1, 2), Field(gold, actual, "deadlines"));
+        Assert.Equal(new FieldScore("indicators", 1, 1, 1, Exact: 0), Field(gold, actual, "indicators"));
+    }
+
+    [Fact]
+    public void A_counted_noun_matches_when_one_unit_begins_the_other()
+    {
+        var gold = new ExtractedFields { Indicators = [Target(2, "bài viết/1 năm", Comparator.AtLeast, "bài viết")] };
+
+        Assert.Equal(1, Field(gold, new ExtractedFields { Indicators = [Target(2, "bài viết", Comparator.AtLeast, "bài viết")] }, "indicators").TruePositives);
+        Assert.Equal(0, Field(gold, new ExtractedFields { Indicators = [Target(2, "phóng sự", Comparator.AtLeast, "bài viết")] }, "indicators").TruePositives);
+    }
+
+    [Fact]
+    public void Deadlines_pair_on_date_and_kind_and_their_texts_are_scored_on_the_pairs()
+    {
+        var gold = new ExtractedFields
+        {
+            Deadlines = [new(PartialDate.TryDay(2021, 3, 19), DeadlineKind.Due, "gửi về Ban Thường trực chậm nhất trước 19/03/2021"), new(null, DeadlineKind.Recurring, "định kỳ 6 tháng báo cáo")],
+        };
+        var actual = new ExtractedFields
+        {
+            Deadlines = [new(PartialDate.TryDay(2021, 3, 19), DeadlineKind.Due, "Kế hoạch này có hiệu lực"), new(PartialDate.TryDay(2021, 3, 19), DeadlineKind.Event, "x")],
+        };
+
+        Assert.Equal(new FieldScore("deadlines", 1, 1, 1), Field(gold, actual, "deadlines"));
+        Assert.Equal(new FieldScore("deadlines.text", 0, 1, 1), Field(gold, actual, "deadlines.text"));
+    }
+
+    [Fact]
+    public void Legal_basis_attributes_are_fields_of_their_own()
+    {
+        var gold = new ExtractedFields { LegalBases = [new("Chỉ thị", "13/CT-UBND", PartialDate.TryDay(2020, 12, 29), "Ủy ban nhân dân tỉnh")] };
+        var actual = new ExtractedFields { LegalBases = [new("Chỉ thị", "13/CT-UBND", null, "Uy ban nhan dan tinh")] };
+
+        Assert.Equal(1, Field(gold, actual, "legal_bases").TruePositives);
+        Assert.Equal(new FieldScore("legal_bases.date", 0, 0, 1), Field(gold, actual, "legal_bases.date"));
+        Assert.Equal(1, Field(gold, actual, "legal_bases.issuer").TruePositives);
     }
 
     [Fact]
