@@ -11,9 +11,10 @@ cd "$(dirname "$0")/.."
 # scan images Leptonica cannot decode (CCITT G4, JBIG2); jq reads the JSON the README pipes to it.
 packages=(tesseract-ocr tesseract-ocr-vie tesseract-ocr-eng tesseract-ocr-osd libtesseract5 poppler-utils jq)
 # The web page's browser tests drive Debian's Chromium (Playwright cannot download a browser here); its
-# key test serves in a network namespace of its own (ip from iproute2) and asks with curl. Only the test
+# key test serves in a network namespace of its own (ip from iproute2) and asks with curl; postgresql gives
+# the server binaries the scale-out tests start as a throwaway cluster of their own. Only the test
 # command, which builds the whole solution, needs them, so the main job does not install them.
-[ "${PLANINGEST_BUILD:-PlanIngest.sln}" = PlanIngest.sln ] && packages+=(chromium iproute2 curl)
+[ "${PLANINGEST_BUILD:-PlanIngest.sln}" = PlanIngest.sln ] && packages+=(chromium iproute2 curl postgresql)
 missing=()
 for p in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")

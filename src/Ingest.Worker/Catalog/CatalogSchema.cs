@@ -102,6 +102,20 @@ internal static class CatalogSchema
             quarantined_as TEXT,
             at INTEGER NOT NULL);
         """,
+
+        // 3: the workers' heartbeats (status lists every worker; the PostgreSQL catalog has the same table).
+        """
+        CREATE TABLE workers (
+            id TEXT PRIMARY KEY,
+            host TEXT NOT NULL,
+            pid INTEGER NOT NULL,
+            started_at INTEGER NOT NULL,
+            in_flight INTEGER NOT NULL,
+            scans_inbox INTEGER NOT NULL,
+            index_seq INTEGER NOT NULL,
+            paused TEXT,
+            heartbeat INTEGER NOT NULL);
+        """,
     ];
 
     public static int Version => Migrations.Length;

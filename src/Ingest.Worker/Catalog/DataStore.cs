@@ -9,7 +9,7 @@ namespace PlanIngest.Worker.Catalog;
 /// </summary>
 public sealed class DataStore : IDisposable
 {
-    private DataStore(DataFolder folder, SqliteCatalog catalog, DocumentIndex index, IndexFeed? feed, long lag)
+    private DataStore(DataFolder folder, IDocumentCatalog catalog, DocumentIndex index, IndexFeed? feed, long lag)
     {
         Folder = folder;
         Catalog = catalog;
@@ -32,9 +32,10 @@ public sealed class DataStore : IDisposable
 
     /// <summary>Opens the folder for writing: catalog and index are created when missing.</summary>
     /// <exception cref="IndexBusyException">Another process is writing the index.</exception>
+    /// <exception cref="CatalogUnavailableException">The shared catalog cannot be reached or used.</exception>
     public static async Task<DataStore> OpenAsync(DataFolder folder, CancellationToken cancellationToken = default)
     {
-        var catalog = SqliteCatalog.Open(folder.CatalogPath);
+        var catalog = await CatalogOpener.OpenAsync(folder, cancellationToken);
         DocumentIndex index;
         try
         {
@@ -46,15 +47,24 @@ public sealed class DataStore : IDisposable
             throw;
         }
 
-        var feed = new IndexFeed(catalog, index);
-        await feed.CatchUpAsync(cancellationToken);
-        return new DataStore(folder, catalog, index, feed, 0);
+        try
+        {
+            var feed = new IndexFeed(catalog, index);
+            await feed.CatchUpAsync(cancellationToken);
+            return new DataStore(folder, catalog, index, feed, 0);
+        }
+        catch
+        {
+            index.Dispose();
+            catalog.Dispose();
+            throw;
+        }
     }
 
     /// <summary>Opens the folder to read; the index is caught up when nobody else writes it. Null when there is no catalog.</summary>
     public static async Task<DataStore?> OpenForReadingAsync(DataFolder folder, CancellationToken cancellationToken = default)
     {
-        if (!File.Exists(folder.CatalogPath))
+        if (!folder.HasCatalog)
         {
             return null;
         }
@@ -65,7 +75,7 @@ public sealed class DataStore : IDisposable
         }
         catch (IndexBusyException)
         {
-            var catalog = SqliteCatalog.Open(folder.CatalogPath);
+            var catalog = await CatalogOpener.OpenAsync(folder, cancellationToken);
             var index = DocumentIndex.OpenForReading(folder.IndexPath);
             if (index is null)
             {

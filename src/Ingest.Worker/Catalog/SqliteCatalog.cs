@@ -242,13 +242,12 @@ public sealed partial class SqliteCatalog : IDocumentCatalog
 
     private static (string, object?)[] RowValues(string id, long sequence, DocumentRecord record)
     {
-        var fields = record.Fields;
+        var row = DocumentRow.Of(record);
         return
         [
-            ("$id", id), ("$seq", sequence), ("$number", fields.Number), ("$number_key", DocumentNumber.KeyFor(fields.Number)),
-            ("$title", fields.Title), ("$issuer", fields.Issuer?.Name), ("$issued_date", fields.IssuedDate?.ToString()),
-            ("$page_count", record.Pages.Count), ("$extractor_version", record.ExtractorVersion),
-            ("$record_json", RecordJson.ToJson(record, includePages: false).ToJsonString()),
+            ("$id", id), ("$seq", sequence), ("$number", row.Number), ("$number_key", row.NumberKey),
+            ("$title", row.Title), ("$issuer", row.Issuer), ("$issued_date", row.IssuedDate),
+            ("$page_count", row.PageCount), ("$extractor_version", row.ExtractorVersion), ("$record_json", row.RecordJson),
         ];
     }
 
@@ -277,17 +276,12 @@ public sealed partial class SqliteCatalog : IDocumentCatalog
         await using var citation = Command(connection, transaction, """
             INSERT OR IGNORE INTO citations (document_id, number_key, number, issuer, date) VALUES ($id, $key, $number, $issuer, $date)
             """, ("$id", id), ("$key", ""), ("$number", ""), ("$issuer", null), ("$date", null));
-        foreach (var c in record.Fields.Citations)
+        foreach (var c in DocumentRow.CitationsOf(record))
         {
-            if (DocumentNumber.KeyFor(c.Number) is not { } key)
-            {
-                continue;
-            }
-
-            citation.Parameters["$key"].Value = key;
-            citation.Parameters["$number"].Value = c.Number!;
+            citation.Parameters["$key"].Value = c.Key;
+            citation.Parameters["$number"].Value = c.Number;
             citation.Parameters["$issuer"].Value = (object?)c.Issuer ?? DBNull.Value;
-            citation.Parameters["$date"].Value = (object?)c.Date?.ToString() ?? DBNull.Value;
+            citation.Parameters["$date"].Value = (object?)c.Date ?? DBNull.Value;
             await citation.ExecuteNonQueryAsync(cancellationToken);
         }
     }

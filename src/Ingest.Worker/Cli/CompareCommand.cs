@@ -23,12 +23,13 @@ internal static class CompareCommand
         var xlsx = new Option<string?>("--xlsx") { Description = "Also write the rows to this XLSX file." };
         var data = SharedOptions.Data();
         var index = SharedOptions.Index();
+        var catalog = SharedOptions.Catalog();
         var json = SharedOptions.Json();
-        var command = new Command("compare", "Compare indicators across years, by issuer and subject.") { query, issuer, from, to, csv, xlsx, data, index, json };
-        SharedOptions.NotBoth(command, data, index);
+        var command = new Command("compare", "Compare indicators across years, by issuer and subject.") { query, issuer, from, to, csv, xlsx, data, index, catalog, json };
+        SharedOptions.NotBoth(command, data, index, catalog);
         command.SetAction((parsed, token) => RunAsync(
             new CompareRequest(parsed.GetValue(query)!, parsed.GetValue(issuer), parsed.GetValue(from), parsed.GetValue(to)),
-            parsed.GetValue(csv), parsed.GetValue(xlsx), SharedOptions.Folder(parsed, data, index), parsed.GetValue(json), token));
+            parsed.GetValue(csv), parsed.GetValue(xlsx), SharedOptions.Folder(parsed, data, index, catalog), parsed.GetValue(json), token));
         return command;
     }
 

@@ -22,12 +22,13 @@ internal static class IngestCommand
         var paths = new Argument<string[]>("PATH") { Arity = ArgumentArity.OneOrMore, Description = "Files and folders (walked recursively)." };
         var data = SharedOptions.Data();
         var index = SharedOptions.Index();
+        var catalog = SharedOptions.Catalog();
         var json = SharedOptions.Json();
         var languages = SharedOptions.OcrLanguages();
-        var command = new Command("ingest", "Read files into the catalog and the search index.") { paths, data, index, json, languages };
-        SharedOptions.NotBoth(command, data, index);
+        var command = new Command("ingest", "Read files into the catalog and the search index.") { paths, data, index, catalog, json, languages };
+        SharedOptions.NotBoth(command, data, index, catalog);
         command.SetAction((parsed, token) => RunAsync(
-            parsed.GetValue(paths)!, SharedOptions.Folder(parsed, data, index), parsed.GetValue(json), SharedOptions.Ocr(parsed, languages), token));
+            parsed.GetValue(paths)!, SharedOptions.Folder(parsed, data, index, catalog), parsed.GetValue(json), SharedOptions.Ocr(parsed, languages), token));
         return command;
     }
 

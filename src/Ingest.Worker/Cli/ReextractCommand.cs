@@ -19,16 +19,19 @@ internal static class ReextractCommand
     public static Command Create()
     {
         var data = SharedOptions.Data();
+        var index = SharedOptions.Index();
+        var catalog = SharedOptions.Catalog();
         var json = SharedOptions.Json();
         var renormalize = new Option<bool>("--renormalize") { Description = "Normalise the stored page texts as read again first (for when the normaliser improved too)." };
-        var command = new Command("reextract", "Re-run extraction over the catalog's stored texts, then reindex.") { data, json, renormalize };
-        command.SetAction((parsed, token) => RunAsync(SharedOptions.Folder(parsed, data), parsed.GetValue(renormalize), parsed.GetValue(json), token));
+        var command = new Command("reextract", "Re-run extraction over the catalog's stored texts, then reindex.") { data, index, catalog, json, renormalize };
+        SharedOptions.NotBoth(command, data, index, catalog);
+        command.SetAction((parsed, token) => RunAsync(SharedOptions.Folder(parsed, data, index, catalog), parsed.GetValue(renormalize), parsed.GetValue(json), token));
         return command;
     }
 
     private static async Task<int> RunAsync(DataFolder folder, bool renormalize, bool json, CancellationToken token)
     {
-        if (!File.Exists(folder.CatalogPath))
+        if (!folder.HasCatalog)
         {
             ConsoleOutput.FileError(folder.CatalogPath, "no catalog here (run planingest ingest first, or give --data DIR)");
             return ExitCodes.FileFailed;

@@ -10,15 +10,18 @@ internal static class ReindexCommand
     public static Command Create()
     {
         var data = SharedOptions.Data();
+        var index = SharedOptions.Index();
+        var catalog = SharedOptions.Catalog();
         var json = SharedOptions.Json();
-        var command = new Command("reindex", "Rebuild the search index from the catalog.") { data, json };
-        command.SetAction((parsed, token) => RunAsync(SharedOptions.Folder(parsed, data), parsed.GetValue(json), token));
+        var command = new Command("reindex", "Rebuild the search index from the catalog.") { data, index, catalog, json };
+        SharedOptions.NotBoth(command, data, index, catalog);
+        command.SetAction((parsed, token) => RunAsync(SharedOptions.Folder(parsed, data, index, catalog), parsed.GetValue(json), token));
         return command;
     }
 
     private static async Task<int> RunAsync(DataFolder folder, bool json, CancellationToken token)
     {
-        if (!File.Exists(folder.CatalogPath))
+        if (!folder.HasCatalog)
         {
             ConsoleOutput.FileError(folder.CatalogPath, "no catalog here (run planingest ingest first, or give --data DIR)");
             return ExitCodes.FileFailed;

@@ -20,9 +20,10 @@ internal static class SearchCommand
         var offset = new Option<int>("--offset") { Description = "Hits to skip, for paging." };
         var data = SharedOptions.Data();
         var index = SharedOptions.Index();
+        var catalog = SharedOptions.Catalog();
         var json = SharedOptions.Json();
-        var command = new Command("search", "Search the index: ranked hits with snippets, and facet counts.") { query, cites, facets, filters, limit, offset, data, index, json };
-        SharedOptions.NotBoth(command, data, index);
+        var command = new Command("search", "Search the index: ranked hits with snippets, and facet counts.") { query, cites, facets, filters, limit, offset, data, index, catalog, json };
+        SharedOptions.NotBoth(command, data, index, catalog);
         command.SetAction(async (parsed, token) =>
         {
             var pairs = new List<(string, string)>();
@@ -46,7 +47,7 @@ internal static class SearchCommand
                 Limit = parsed.GetValue(limit),
                 Offset = parsed.GetValue(offset),
             };
-            return await RunAsync(request, SharedOptions.Folder(parsed, data, index), parsed.GetValue(json), token);
+            return await RunAsync(request, SharedOptions.Folder(parsed, data, index, catalog), parsed.GetValue(json), token);
         });
         return command;
     }

@@ -15,10 +15,13 @@ internal static class ShowCommand
     {
         var what = new Argument<string>("ID|NUMBER") { Description = "A document id (its SHA-256, or the first characters of it) or a document number." };
         var data = SharedOptions.Data();
+        var index = SharedOptions.Index();
+        var catalog = SharedOptions.Catalog();
         var json = SharedOptions.Json();
         var noPages = new Option<bool>("--no-pages") { Description = "Leave the page texts out of the JSON." };
-        var command = new Command("show", "Show one document with what cites it and what it cites.") { what, data, json, noPages };
-        command.SetAction((parsed, token) => RunAsync(parsed.GetValue(what)!, SharedOptions.Folder(parsed, data), parsed.GetValue(json), !parsed.GetValue(noPages), token));
+        var command = new Command("show", "Show one document with what cites it and what it cites.") { what, data, index, catalog, json, noPages };
+        SharedOptions.NotBoth(command, data, index, catalog);
+        command.SetAction((parsed, token) => RunAsync(parsed.GetValue(what)!, SharedOptions.Folder(parsed, data, index, catalog), parsed.GetValue(json), !parsed.GetValue(noPages), token));
         return command;
     }
 

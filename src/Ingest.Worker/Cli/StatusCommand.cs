@@ -1,12 +1,16 @@
 using System.CommandLine;
 using System.Globalization;
 using System.Text.Json.Nodes;
+using PlanIngest.Worker.Catalog;
 using PlanIngest.Worker.Catalog.Jobs;
 using PlanIngest.Worker.Hosting;
 
 namespace PlanIngest.Worker.Cli;
 
-/// <summary><c>planingest status [--data DIR] [--json]</c>: counts per state, the queue, recent failures with reasons.</summary>
+/// <summary>
+/// <c>planingest status [--data DIR] [--catalog CONNSTR] [--json]</c>: counts per state, the queue, recent
+/// failures with reasons, and every worker that shares the catalog (host, pid, jobs in flight, last heartbeat).
+/// </summary>
 internal static class StatusCommand
 {
     private const int Listed = 20;
@@ -15,15 +19,26 @@ internal static class StatusCommand
     {
         var data = new Option<string>("--data") { Description = "The worker's data folder (default ./data).", DefaultValueFactory = _ => "data" };
         var json = SharedOptions.Json();
-        var command = new Command("status", "What the worker is doing: counts per state, the queue, recent failures with reasons.") { data, json };
-        command.SetAction((parsed, token) => RunAsync(parsed.GetValue(data)!, parsed.GetValue(json), token));
+        var catalog = SharedOptions.Catalog();
+        var command = new Command("status", "What the workers are doing: counts per state, the queue, recent failures with reasons, every worker's heartbeat.") { data, catalog, json };
+        command.SetAction((parsed, token) => RunAsync(parsed.GetValue(data)!, CatalogSetting.Resolve(parsed.GetValue(catalog)), parsed.GetValue(json), token));
         return command;
     }
 
-    private static async Task<int> RunAsync(string data, bool json, CancellationToken token)
+    private static async Task<int> RunAsync(string data, string? shared, bool json, CancellationToken token)
     {
-        var folder = PlanIngest.Worker.Catalog.DataFolder.At(data);
-        var report = await StatusReport.ReadAsync(folder, Listed, token);
+        var folder = shared is null ? DataFolder.At(data) : DataFolder.Shared(data, null, shared);
+        StatusReport? report;
+        try
+        {
+            report = await StatusReport.ReadAsync(folder, Listed, token);
+        }
+        catch (CatalogUnavailableException e)
+        {
+            await Console.Error.WriteLineAsync(e.Message);
+            return ExitCodes.FileFailed;
+        }
+
         if (report is null)
         {
             await Console.Error.WriteLineAsync($"{Path.GetFullPath(folder.Root)}: no catalog here (has 'planingest watch INBOX --data {data}' run yet?)");
@@ -57,6 +72,22 @@ internal static class StatusCommand
             ["storage"] = new JsonObject { ["free_bytes"] = r.FreeBytes, ["problem"] = r.StorageProblem },
             ["inbox"] = r.Inbox is null ? null : new JsonObject { ["path"] = r.Inbox, ["waiting"] = r.InboxWaiting },
             ["documents"] = r.Documents,
+            ["catalog"] = r.SharedCatalog ?? "sqlite",
+            ["last_sequence"] = r.LastSequence,
+            ["workers"] = new JsonArray([.. r.Queue.Workers.Select(w => (JsonNode)new JsonObject
+            {
+                ["id"] = w.Beat.Id,
+                ["host"] = w.Beat.Host,
+                ["pid"] = w.Beat.Pid,
+                ["in_flight"] = w.Beat.InFlight,
+                ["scans_inbox"] = w.Beat.ScansInbox,
+                ["index_sequence"] = w.Beat.IndexSequence,
+                ["paused"] = w.Beat.Paused,
+                ["started"] = Iso(w.Beat.StartedAt),
+                ["last_heartbeat"] = Iso(w.LastHeartbeat),
+                ["seconds_since_heartbeat"] = Math.Round((r.ReadAt - w.LastHeartbeat).TotalSeconds, 1),
+                ["alive"] = r.ReadAt - w.LastHeartbeat < StatusReport.Silent,
+            })]),
             ["counts"] = counts,
             ["queue"] = new JsonArray([.. r.Queue.Waiting.Select(j => (JsonNode)new JsonObject
             {
@@ -99,7 +130,20 @@ internal static class StatusCommand
             Console.WriteLine($"inbox:     {r.Inbox} ({(r.InboxWaiting is { } n ? $"{n} file(s) not taken yet" : "cannot be listed")})");
         }
 
-        Console.WriteLine($"catalog:   {r.Documents} document(s)");
+        Console.WriteLine($"catalog:   {r.Documents} document(s){(r.SharedCatalog is { } shared ? $" in the {shared}" : string.Empty)}");
+        if (r.Queue.Workers.Count > 0)
+        {
+            Console.WriteLine("workers:");
+            foreach (var w in r.Queue.Workers)
+            {
+                var age = r.ReadAt - w.LastHeartbeat;
+                var gone = age < StatusReport.Silent ? string.Empty : " (silent: presumed gone; its jobs are taken over when their leases run out)";
+                var scans = w.Beat.ScansInbox ? ", scans the inbox" : string.Empty;
+                var lag = r.SharedCatalog is null ? string.Empty : $", index at change {w.Beat.IndexSequence} of {r.LastSequence}";
+                Console.WriteLine($"  {w.Beat.Host} pid {w.Beat.Pid}: {w.Beat.InFlight} job(s) in flight{scans}{lag}; last heartbeat {age.TotalSeconds:0} s ago{gone}");
+            }
+        }
+
         Console.WriteLine("jobs:      " + string.Join(", ", JobStates.All.Select(s => $"{r.Queue.Counts[s]} {s.Name()}")));
         if (r.Queue.Waiting.Count > 0)
         {

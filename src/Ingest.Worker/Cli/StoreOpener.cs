@@ -30,6 +30,11 @@ internal static class StoreOpener
             ConsoleOutput.Error(e.Message);
             return null;
         }
+        catch (CatalogUnavailableException e)
+        {
+            ConsoleOutput.Error(e.Message);
+            return null;
+        }
     }
 
     /// <summary>For verbs that write (ingest, reindex, reextract).</summary>
@@ -40,6 +45,11 @@ internal static class StoreOpener
             return await DataStore.OpenAsync(folder, token);
         }
         catch (IndexBusyException e)
+        {
+            ConsoleOutput.Error(e.Message);
+            return null;
+        }
+        catch (CatalogUnavailableException e)
         {
             ConsoleOutput.Error(e.Message);
             return null;

@@ -19,12 +19,14 @@ internal static class WatchCommand
         var stability = new Option<double?>("--stability") { Description = "Seconds a file must stay unchanged before it is taken (default 2)." };
         var attempts = new Option<int?>("--max-attempts") { Description = "Attempts at a transiently failing document before it is quarantined (default 3)." };
         var languages = SharedOptions.OcrLanguages();
+        var index = new Option<string?>("--index") { Description = "This node's own index folder (default DATA/index); each worker on a shared catalog needs its own." };
+        var catalog = SharedOptions.Catalog();
         var serve = new Option<bool>("--serve") { Description = "Also serve the web page and API from this process (uploads go to the inbox)." };
         var urls = ServeCommand.UrlsOption();
         var keyFile = ServeCommand.KeyFileOption();
         var command = new Command("watch", "Watch a folder: read, extract, catalog and index every file dropped into it, until stopped.")
         {
-            inbox, data, parallelism, stability, attempts, languages, serve, urls, keyFile,
+            inbox, data, index, catalog, parallelism, stability, attempts, languages, serve, urls, keyFile,
         };
 
         // Unrecognised "--Section:Key=value" tokens are the .NET command-line configuration layer.
@@ -46,6 +48,12 @@ internal static class WatchCommand
             Set(nameof(WorkerOptions.StabilityInterval), parsed.GetValue(stability) is { } s ? TimeSpan.FromSeconds(s).ToString("c", CultureInfo.InvariantCulture) : null);
             Set($"{nameof(WorkerOptions.Retry)}:{nameof(RetryOptions.MaxAttempts)}", parsed.GetValue(attempts)?.ToString(CultureInfo.InvariantCulture));
             Set(nameof(WorkerOptions.OcrLanguages), parsed.GetValue(languages));
+            Set(nameof(WorkerOptions.Index), parsed.GetValue(index));
+            if (parsed.GetValue(catalog) is { Length: > 0 } connection)
+            {
+                settings[Catalog.CatalogSetting.Key] = connection;
+            }
+
             Func<IServiceProvider, Task<IAsyncDisposable>>? page = null;
             if (parsed.GetValue(serve))
             {

@@ -69,11 +69,19 @@ public static class WatchHost
         }
         catch (IndexBusyException e)
         {
+            var advice = host.Services.GetRequiredService<DataFolder>().SharedCatalog is null ? string.Empty : " (on a shared catalog give each worker its own --index DIR)";
+            await Console.Error.WriteLineAsync($"planingest watch: {e.Message}{advice}");
+            return 1;
+        }
+        catch (CatalogUnavailableException e)
+        {
             await Console.Error.WriteLineAsync($"planingest watch: {e.Message}");
             return 1;
         }
 
-        log.LogInformation("watching {Inbox}; data in {Data}; {Parallelism} page(s) at once; a file is taken once unchanged for {Stability} s", host.Services.GetRequiredService<InboxDirectory>().Path, Path.GetFullPath(options.Data), options.Parallelism, options.StabilityInterval.TotalSeconds);
+        var folder = host.Services.GetRequiredService<DataFolder>();
+        var where = folder.SharedCatalog is null ? string.Empty : $"; catalog: {((Catalog.Postgres.PostgresCatalog)host.Services.GetRequiredService<IDocumentCatalog>()).Description}, index in {folder.IndexPath}, worker {host.Services.GetRequiredService<WorkerActivity>().Id}";
+        log.LogInformation("watching {Inbox}; data in {Data}; {Parallelism} page(s) at once; a file is taken once unchanged for {Stability} s{Where}", host.Services.GetRequiredService<InboxDirectory>().Path, Path.GetFullPath(options.Data), options.Parallelism, options.StabilityInterval.TotalSeconds, where);
         IAsyncDisposable? companion = null;
         try
         {
@@ -153,7 +161,15 @@ public static class WatchHost
         services.AddSingleton<IHostLifetime, WatchLifetime>();
         services.AddSingleton(TimeProvider.System);
 
-        services.AddSingleton(p => DataFolder.At(Path.GetFullPath(Options(p).Data)));
+        var sharedCatalog = CatalogSetting.From(builder.Configuration);
+        services.AddSingleton(p =>
+        {
+            var root = Path.GetFullPath(Options(p).Data);
+            var index = Options(p).Index;
+            return sharedCatalog is not null ? DataFolder.Shared(root, index, sharedCatalog)
+                : index is { Length: > 0 } ? DataFolder.At(root) with { IndexPath = Path.GetFullPath(index) } : DataFolder.At(root);
+        });
+        services.AddSingleton<WorkerActivity>();
         services.AddSingleton<WorkerLock>();
         services.AddSingleton<OpenedStore>();
         services.AddSingleton(p => p.GetRequiredService<OpenedStore>().Store.Catalog);
@@ -180,9 +196,16 @@ public static class WatchHost
         services.AddSingleton<JobProcessor>();
         services.AddSingleton<WorkerSignals>();
 
+        // Registered first, so that it stops last: the worker stays listed while it still holds jobs.
+        services.AddHostedService<HeartbeatService>();
         services.AddHostedService<ProgressService>();
         services.AddHostedService<IngestService>();
         services.AddHostedService<InboxService>();
+        if (sharedCatalog is not null)
+        {
+            services.AddHostedService<IndexFollower>();
+        }
+
         return builder.Build();
     }
 

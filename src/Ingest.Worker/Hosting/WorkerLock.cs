@@ -33,6 +33,13 @@ public sealed class WorkerLock(Catalog.DataFolder folder) : IDisposable
             throw new DataFolderException($"data folder {Root} cannot be written: {StorageGuard.Describe(e)}", e);
         }
 
+        if (folder.SharedCatalog is not null)
+        {
+            // Several workers share this folder (its archive and quarantine on a shared mount); each has its own
+            // index, which its own write lock guards, and the catalog keeps them from taking the same work.
+            return;
+        }
+
         SafeFileHandle handle;
         try
         {

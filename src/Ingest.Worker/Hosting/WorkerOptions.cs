@@ -15,6 +15,24 @@ public sealed class WorkerOptions
     /// <summary>Catalog, index, archive and quarantine live here (CONTRACT §4).</summary>
     public string Data { get; set; } = "data";
 
+    /// <summary>This node's own index folder (default <c>DATA/index</c>); with a shared catalog each worker and search node keeps its own.</summary>
+    public string? Index { get; set; }
+
+    /// <summary>
+    /// How long a claimed job stays this worker's without a heartbeat: the job of a worker that died is
+    /// taken up by another this long after its last renewal.
+    /// </summary>
+    public TimeSpan LeaseDuration { get; set; } = TimeSpan.FromMinutes(2);
+
+    /// <summary>How often leases are renewed and the worker's heartbeat is recorded (status shows it).</summary>
+    public TimeSpan HeartbeatInterval { get; set; } = TimeSpan.FromSeconds(20);
+
+    /// <summary>With a shared catalog: how often this node's index takes in the documents other workers committed.</summary>
+    public TimeSpan FollowInterval { get; set; } = TimeSpan.FromSeconds(1);
+
+    /// <summary>How often the catalog is asked for work while this worker has free slots and nothing told it of new jobs.</summary>
+    public TimeSpan PollInterval { get; set; } = TimeSpan.FromSeconds(2);
+
     /// <summary>Pages recognised at once across all documents; one Tesseract engine each.</summary>
     public int Parallelism { get; set; } = Environment.ProcessorCount;
 

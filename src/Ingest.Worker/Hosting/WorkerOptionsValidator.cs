@@ -34,6 +34,11 @@ public sealed class WorkerOptionsValidator : IValidateOptions<WorkerOptions>
         Check(problems, options.Retry.FirstDelay >= TimeSpan.Zero && options.Retry.FirstDelay <= options.Retry.MaxDelay, "Worker:Retry:FirstDelay must be between 0 and Worker:Retry:MaxDelay");
         Check(problems, options.MinFreeMegabytes >= 0, $"Worker:MinFreeMegabytes must not be negative (is {options.MinFreeMegabytes})");
         Check(problems, options.SummaryInterval >= TimeSpan.FromSeconds(1), $"Worker:SummaryInterval must be at least 1 s (is {options.SummaryInterval})");
+        Check(problems, options.LeaseDuration >= TimeSpan.FromSeconds(1) && options.LeaseDuration <= TimeSpan.FromHours(1), $"Worker:LeaseDuration must be 1 s to 1 hour (is {options.LeaseDuration})");
+        // Two heartbeats per lease at least, and one a minute at least: the discovery turn's session is ended by the server after three silent minutes.
+        Check(problems, options.HeartbeatInterval > TimeSpan.Zero && options.HeartbeatInterval * 2 <= options.LeaseDuration && options.HeartbeatInterval <= TimeSpan.FromMinutes(1), $"Worker:HeartbeatInterval must be positive, at most half of Worker:LeaseDuration and at most 1 minute (is {options.HeartbeatInterval})");
+        Check(problems, options.FollowInterval >= TimeSpan.FromMilliseconds(100), $"Worker:FollowInterval must be at least 0.1 s (is {options.FollowInterval})");
+        Check(problems, options.PollInterval >= TimeSpan.FromMilliseconds(50), $"Worker:PollInterval must be at least 0.05 s (is {options.PollInterval})");
         Check(problems, options.ShutdownGrace >= TimeSpan.Zero && options.ShutdownGrace <= TimeSpan.FromMinutes(10), $"Worker:ShutdownGrace must be 0 to 10 minutes (is {options.ShutdownGrace})");
         return problems.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(problems);
     }

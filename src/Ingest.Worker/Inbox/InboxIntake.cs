@@ -73,6 +73,15 @@ public sealed class InboxIntake(
             return;
         }
 
+        // Registering twice is harmless (one job per content), removing is not undone: only the holder of
+        // the scanning turn removes, so that a worker that lost it mid-pass leaves the files to its successor.
+        if (!await jobs.HoldDiscoveryAsync(cancellationToken).ConfigureAwait(false))
+        {
+            log.LogWarning("the inbox-scanning turn passed to another worker during this pass; {Count} registered file(s) are left in the inbox for it", taken.Count);
+            taken.ForEach(t => scanner.Return(t.Candidate.Name, restartClock: false));
+            return;
+        }
+
         for (var i = 0; i < taken.Count; i++)
         {
             // Known content already catalogued: the name becomes an alias now (otherwise its job adds it when done).

@@ -17,6 +17,8 @@ public sealed class InboxService(
     Archive.ContentArchive archive,
     StorageGuard storage,
     WorkerSignals signals,
+    Catalog.Jobs.IJobQueue jobs,
+    WorkerActivity activity,
     IOptions<WorkerOptions> options,
     ILogger<InboxService> log) : BackgroundService
 {
@@ -25,13 +27,6 @@ public sealed class InboxService(
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        // Copies cut off by a crash: their originals are still in the inbox and are taken again from the start.
-        var swept = archive.SweepIncoming();
-        if (swept > 0)
-        {
-            log.LogInformation("{Count} unfinished cop(ies) from the last run discarded; their files are still in the inbox", swept);
-        }
-
         using var watcher = StartWatcher();
         var rescan = options.Value.RescanInterval;
         while (!stoppingToken.IsCancellationRequested)
@@ -39,6 +34,13 @@ public sealed class InboxService(
             try
             {
                 await storage.WaitWhilePausedAsync(stoppingToken).ConfigureAwait(false);
+                if (!await HoldTurnAsync(stoppingToken).ConfigureAwait(false))
+                {
+                    // Another process sharing the catalog scans the inbox; this one only claims jobs, and asks again later.
+                    await Task.Delay(rescan, stoppingToken).ConfigureAwait(false);
+                    continue;
+                }
+
                 var pass = scanner.Scan();
                 foreach (var refused in pass.Refused)
                 {
@@ -67,6 +69,35 @@ public sealed class InboxService(
                 await Task.Delay(rescan, stoppingToken).ConfigureAwait(false);
             }
         }
+    }
+
+    /// <summary>
+    /// Exactly one process scans a shared inbox (with the embedded catalog, always this one). The turn is
+    /// checked before every pass; on taking it, copies cut off by a crash are discarded — their originals
+    /// are still in the inbox and are taken again from the start. A previous holder still copying when
+    /// its turn passed loses its half-made copy and leaves the file in the inbox, so nothing is lost.
+    /// </summary>
+    private async Task<bool> HoldTurnAsync(CancellationToken stoppingToken)
+    {
+        var held = await jobs.HoldDiscoveryAsync(stoppingToken).ConfigureAwait(false);
+        if (held && !activity.ScansInbox)
+        {
+            activity.ScansInbox = true;
+            var swept = archive.SweepIncoming();
+            if (swept > 0)
+            {
+                log.LogInformation("{Count} unfinished cop(ies) from the last run discarded; their files are still in the inbox", swept);
+            }
+
+            log.LogInformation("this worker now scans the inbox {Inbox}", inbox.Path);
+        }
+        else if (!held && activity.ScansInbox)
+        {
+            activity.ScansInbox = false;
+            log.LogWarning("the inbox-scanning turn passed to another worker (this one lost its catalog session); this worker goes on claiming jobs");
+        }
+
+        return held;
     }
 
     private FileSystemWatcher? StartWatcher()

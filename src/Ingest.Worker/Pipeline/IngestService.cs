@@ -21,15 +21,18 @@ public sealed class IngestService(
     IndexCommitter committer,
     StorageGuard storage,
     WorkerSignals signals,
+    WorkerActivity activity,
     IOptions<WorkerOptions> options,
     ILogger<IngestService> log) : BackgroundService
 {
-    private static readonly TimeSpan LeaseFor = TimeSpan.FromMinutes(2);
-    private static readonly TimeSpan RenewEvery = TimeSpan.FromSeconds(30);
-    private static readonly TimeSpan PollEvery = TimeSpan.FromSeconds(2);
-
-    private readonly string workerId = $"{Environment.MachineName}/{Environment.ProcessId}/{Guid.NewGuid().ToString("N")[..8]}";
     private readonly ConcurrentDictionary<long, JobLease> inHand = new();
+
+    // Leases are renewed on every heartbeat, so a lease runs out only after several missed ones.
+    private TimeSpan LeaseFor => options.Value.LeaseDuration;
+
+    private TimeSpan RenewEvery => options.Value.HeartbeatInterval;
+
+    private TimeSpan PollEvery => options.Value.PollInterval;
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -85,6 +88,7 @@ public sealed class IngestService(
                     free.Release(room - claimed.Count);
                 }
 
+                activity.Claimed(claimed.Count);
                 foreach (var job in claimed)
                 {
                     inHand[job.Lease.JobId] = job;
@@ -123,13 +127,13 @@ public sealed class IngestService(
             return [];
         }
 
-        var fresh = await jobs.ClaimAsync(workerId, room, LeaseFor, JobSelection.Fresh, CancellationToken.None).ConfigureAwait(false);
+        var fresh = await jobs.ClaimAsync(activity.Id, room, LeaseFor, JobSelection.Fresh, CancellationToken.None).ConfigureAwait(false);
         if (fresh.Count > 0 || !inHand.IsEmpty)
         {
             return fresh;
         }
 
-        var suspect = await jobs.ClaimAsync(workerId, 1, LeaseFor, JobSelection.Suspects, CancellationToken.None).ConfigureAwait(false);
+        var suspect = await jobs.ClaimAsync(activity.Id, 1, LeaseFor, JobSelection.Suspects, CancellationToken.None).ConfigureAwait(false);
         foreach (var job in suspect)
         {
             log.LogWarning("{Name}: the worker died {Count} times while it was being read; reading it alone now", job.Name, job.Interruptions - 1);
@@ -171,6 +175,7 @@ public sealed class IngestService(
             finally
             {
                 inHand.TryRemove(job.Lease.JobId, out _);
+                activity.Done();
                 free.Release();
             }
         }

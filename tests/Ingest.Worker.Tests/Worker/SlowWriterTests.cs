@@ -44,6 +44,8 @@ public sealed class SlowWriterTests : IDisposable
         Assert.Equal(1, status.Counts[JobState.Indexed]);
         var archived = Directory.GetFiles(Path.Combine(data, "archive"), "*", SearchOption.AllDirectories).Where(f => !f.Contains("/.incoming/")).ToList();
         Assert.Equal(bytes, File.ReadAllBytes(Assert.Single(archived)));
+        // The line is logged after the job is completed: wait for it rather than race it (a loaded machine delays it).
+        await worker.WaitForLineAsync(l => l.Contains("slow.txt: 1 page(s)", StringComparison.Ordinal), TimeSpan.FromSeconds(30), "the slow.txt line");
         Assert.Single(worker.Output, l => l.Contains("slow.txt: 1 page(s)", StringComparison.Ordinal));
     }
 }

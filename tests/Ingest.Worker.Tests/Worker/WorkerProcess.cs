@@ -27,6 +27,8 @@ internal sealed partial class WorkerProcess : IDisposable
 
     public bool HasExited => process.HasExited;
 
+    public int Pid => process.Id;
+
     public int ExitCode => process.ExitCode;
 
     /// <summary>

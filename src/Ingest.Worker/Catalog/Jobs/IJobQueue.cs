@@ -68,6 +68,19 @@ public interface IJobQueue
     /// <summary>On start: makes the jobs left in flight by workers known to be gone claimable now. Returns how many.</summary>
     Task<int> RecoverAsync(CancellationToken cancellationToken);
 
+    /// <summary>
+    /// Whether this process may scan the inbox now. Of all the processes sharing the catalog exactly one
+    /// holds this turn at a time: a call that finds it free takes it, and it stays with that process
+    /// until the process (or its connection to the catalog) goes, when another's next call takes it
+    /// over. Later calls by the holder confirm that it is still held. Any process may claim jobs.
+    /// </summary>
+    Task<bool> HoldDiscoveryAsync(CancellationToken cancellationToken);
+
+    /// <summary>The worker's heartbeat: records that it is alive and what it is doing, for <c>status</c>.</summary>
+    Task BeatAsync(WorkerBeat beat, CancellationToken cancellationToken);
+
+    /// <summary>A worker stopping in good order takes itself off the list (and gives up the discovery turn).</summary>
+    Task SignOffAsync(string workerId, CancellationToken cancellationToken);
 
     /// <summary>Every name this content was dropped under, first first.</summary>
     Task<IReadOnlyList<string>> NamesOfAsync(string sha256, CancellationToken cancellationToken);

@@ -5,7 +5,8 @@ public sealed record QueueStatus(
     IReadOnlyDictionary<JobState, int> Counts,
     IReadOnlyList<JobSummary> Waiting,
     IReadOnlyList<JobSummary> RecentFailures,
-    IReadOnlyList<RejectedEntry> RecentRejections);
+    IReadOnlyList<RejectedEntry> RecentRejections,
+    IReadOnlyList<WorkerSeen> Workers);
 
 /// <summary>One job as status lists it.</summary>
 public sealed record JobSummary(

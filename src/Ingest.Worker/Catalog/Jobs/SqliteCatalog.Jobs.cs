@@ -242,10 +242,43 @@ public sealed partial class SqliteCatalog
 
     public Task<int> RecoverAsync(CancellationToken cancellationToken) =>
         // One worker per SQLite catalog (the data folder's lock): whatever is in flight on start was left by a worker that died.
+        JobWriteAsync(durable: false, (connection, transaction) =>
+        {
+            var gone = JobQuery(connection, transaction, "SELECT id, host, pid, started_at FROM workers", r => (Id: r.GetString(0), Host: r.GetString(1), Pid: r.GetInt32(2), Started: r.GetInt64(3)))
+                .Where(w => WorkerLiveness.IsGoneFromThisHost(w.Host, w.Pid, DateTimeOffset.FromUnixTimeMilliseconds(w.Started)));
+            foreach (var worker in gone)
+            {
+                JobExecute(connection, transaction, "DELETE FROM workers WHERE id = $id", ("$id", worker.Id));
+            }
+
+            return JobExecute(connection, transaction, "UPDATE jobs SET lease_until = 0 WHERE state IN ('reading', 'extracted') AND lease_until IS NOT NULL");
+        }, cancellationToken);
+
+    /// <summary>Always this process's: the data folder's worker lock already keeps a second worker off an embedded catalog.</summary>
+    public Task<bool> HoldDiscoveryAsync(CancellationToken cancellationToken) => Task.FromResult(!readOnly);
+
+    public Task BeatAsync(WorkerBeat beat, CancellationToken cancellationToken) =>
         JobWriteAsync(durable: false, (connection, transaction) => JobExecute(
             connection,
             transaction,
-            "UPDATE jobs SET lease_until = 0 WHERE state IN ('reading', 'extracted') AND lease_until IS NOT NULL"), cancellationToken);
+            """
+            INSERT INTO workers (id, host, pid, started_at, in_flight, scans_inbox, index_seq, paused, heartbeat)
+            VALUES ($id, $host, $pid, $started, $in_flight, $scans, $seq, $paused, $now)
+            ON CONFLICT (id) DO UPDATE SET in_flight = excluded.in_flight, scans_inbox = excluded.scans_inbox,
+                index_seq = excluded.index_seq, paused = excluded.paused, heartbeat = excluded.heartbeat
+            """,
+            ("$id", beat.Id),
+            ("$host", beat.Host),
+            ("$pid", beat.Pid),
+            ("$started", beat.StartedAt.ToUnixTimeMilliseconds()),
+            ("$in_flight", beat.InFlight),
+            ("$scans", beat.ScansInbox),
+            ("$seq", beat.IndexSequence),
+            ("$paused", beat.Paused),
+            ("$now", JobNow())), cancellationToken);
+
+    public Task SignOffAsync(string workerId, CancellationToken cancellationToken) =>
+        JobWriteAsync(durable: false, (connection, transaction) => JobExecute(connection, transaction, "DELETE FROM workers WHERE id = $id", ("$id", workerId)), cancellationToken);
 
     public async Task<QueueStatus> GetStatusAsync(int listed, CancellationToken cancellationToken)
     {
@@ -265,7 +298,16 @@ public sealed partial class SqliteCatalog
             "SELECT name, kind, reason, quarantined_as, at FROM inbox_rejections ORDER BY at DESC, id DESC LIMIT $n",
             r => new RejectedEntry(r.GetString(0), r.GetString(1), r.GetString(2), r.IsDBNull(3) ? null : r.GetString(3), DateTimeOffset.FromUnixTimeMilliseconds(r.GetInt64(4))),
             ("$n", listed));
-        return new QueueStatus(counts, waiting, failures, rejections);
+        // A catalog last opened by an older planingest (status never migrates) has no workers table yet.
+        var hasWorkers = JobQuery(connection, transaction, "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'workers'", r => r.GetInt32(0)).Count > 0;
+        var workers = !hasWorkers ? [] : JobQuery(
+            connection,
+            transaction,
+            "SELECT id, host, pid, started_at, in_flight, scans_inbox, index_seq, paused, heartbeat FROM workers ORDER BY host, pid, id",
+            r => new WorkerSeen(
+                new WorkerBeat(r.GetString(0), r.GetString(1), r.GetInt32(2), DateTimeOffset.FromUnixTimeMilliseconds(r.GetInt64(3)), r.GetInt32(4), r.GetBoolean(5), r.GetInt64(6), r.IsDBNull(7) ? null : r.GetString(7)),
+                DateTimeOffset.FromUnixTimeMilliseconds(r.GetInt64(8))));
+        return new QueueStatus(counts, waiting, failures, rejections, workers);
     }
 
     public async Task<IReadOnlyList<string>> NamesOfAsync(string sha256, CancellationToken cancellationToken)
@@ -342,7 +384,7 @@ public sealed partial class SqliteCatalog
             $"UPDATE jobs SET {set} WHERE id = $id AND lease_token = $token",
             [.. parameters, ("$id", lease.JobId), ("$token", lease.Token.ToString("N"))]);
 
-        private static int JobExecute(SqliteConnection connection, SqliteTransaction? transaction, string sql, params (string, object?)[] parameters)
+    private static int JobExecute(SqliteConnection connection, SqliteTransaction? transaction, string sql, params (string, object?)[] parameters)
     {
         using var command = JobCommand(connection, transaction, sql, parameters);
         return command.ExecuteNonQuery();

@@ -14,6 +14,8 @@ internal static class Posix
     public const int ENOENT = 2;
     public const int EEXIST = 17;
     public const int ELOOP = 40;
+    public const int EINVAL = 22;
+    public const int ENOSYS = 38;
 
     public static SafeFileHandle OpenDirectory(string path)
     {
@@ -86,7 +88,29 @@ internal static class Posix
         }
 
         var errno = Marshal.GetLastPInvokeError();
+        if (errno is EINVAL or ENOSYS)
+        {
+            return LinkThenUnlink(directory, from, to);
+        }
+
         return errno is ENOENT or EEXIST ? false : throw Error(errno, from);
+    }
+
+    /// <summary>
+    /// RENAME_NOREPLACE where the file system lacks it (NFS and SMB mounts answer EINVAL, the usual home of
+    /// a shared inbox): a hard link fails if the new name exists, atomically even over NFS, and the old
+    /// name is removed after it. For that instant the file has two names (and a link count of two).
+    /// </summary>
+    private static bool LinkThenUnlink(SafeFileHandle directory, string from, string to)
+    {
+        if (WithFd(directory, dirfd => LibC.linkat(dirfd, from, dirfd, to, 0)) != 0)
+        {
+            var errno = Marshal.GetLastPInvokeError();
+            return errno is ENOENT or EEXIST ? false : throw Error(errno, from);
+        }
+
+        Unlink(directory, from);
+        return true;
     }
 
     /// <summary>The text of a symbolic link, to report where it pointed; the target is never opened.</summary>
