@@ -12,25 +12,35 @@ namespace PlanIngest.Search.Index;
 /// <see cref="IndexWriter"/> (Lucene's lock keeps a second process out), upserts by id, and a
 /// <see cref="SearcherManager"/> for searches. Changes become durable only at <see cref="Commit"/>, which
 /// records the catalog sequence they reach in the commit itself: a crash loses at most the uncommitted
-/// tail, which the next feed re-applies from the catalog; it never leaves a half-written index.
+/// tail, which the next feed re-applies from the catalog; it never leaves a half-written index. After a
+/// failed flush or commit (a full disk, an I/O error) the writer may have dropped buffered documents or
+/// closed itself for good; <see cref="ReopenWriter"/> then starts again from the last commit.
 /// </summary>
 public sealed class DocumentIndex : IDisposable
 {
     private const string CatalogIdKey = "catalog_id";
     private const string SequenceKey = "catalog_sequence";
     private const string SchemaKey = "schema";
+    private const string WriterLockFile = "planingest-writer.lock";
+    private const int EAGAIN = 11;
 
     private readonly Directory directory;
-    private readonly IndexWriter? writer;
+    private readonly bool writable;
+    private readonly FileStream? writerLock;
+    private readonly System.Threading.Lock reopening = new();
+    private readonly PlanSearcherFactory searcherFactory;
+    private IndexWriter? writer;
 
-    private DocumentIndex(string folder, Directory directory, IndexWriter? writer, IndexState committed, int? slices)
+    private DocumentIndex(string folder, Directory directory, IndexWriter? writer, IndexState committed, int? slices, FileStream? writerLock = null)
     {
         Folder = folder;
         this.directory = directory;
+        this.writerLock = writerLock;
         this.writer = writer;
+        writable = writer is not null;
         Committed = committed;
-        var factory = new PlanSearcherFactory(slices);
-        Searchers = writer is null ? new SearcherManager(directory, factory) : new SearcherManager(writer, true, factory);
+        searcherFactory = new PlanSearcherFactory(slices);
+        Searchers = writer is null ? new SearcherManager(directory, searcherFactory) : new SearcherManager(writer, true, searcherFactory);
     }
 
     public string Folder { get; }
@@ -38,9 +48,9 @@ public sealed class DocumentIndex : IDisposable
     /// <summary>What the last commit holds.</summary>
     public IndexState Committed { get; private set; }
 
-    public bool IsWritable => writer is not null;
+    public bool IsWritable => writable;
 
-    internal SearcherManager Searchers { get; }
+    internal SearcherManager Searchers { get; private set; }
 
     internal static FoldingAnalyzer Analyzer { get; } = new();
 
@@ -52,25 +62,87 @@ public sealed class DocumentIndex : IDisposable
     internal static DocumentIndex OpenForWriting(string folder, int? slices)
     {
         System.IO.Directory.CreateDirectory(folder);
+        var writerLock = TakeWriterLock(folder);
         var directory = FSDirectory.Open(new DirectoryInfo(folder));
-        var config = new IndexWriterConfig(FoldingAnalyzer.Version, Analyzer)
-        {
-            OpenMode = OpenMode.CREATE_OR_APPEND,
-            // Indexing from already extracted text is bound by analysis; a larger buffer flushes fewer, larger segments.
-            RAMBufferSizeMB = 64,
-        };
         IndexWriter writer;
         try
         {
-            writer = new IndexWriter(directory, config);
+            writer = NewWriter(directory);
+            if (!DirectoryReader.IndexExists(directory))
+            {
+                // A first, empty commit: a reader opening the index while this writer holds it finds one.
+                writer.Commit();
+            }
         }
-        catch (LockObtainFailedException)
+        catch (Exception e)
         {
             directory.Dispose();
-            throw new IndexBusyException(folder);
+            writerLock.Dispose();
+            throw e is LockObtainFailedException ? new IndexBusyException(folder) : e;
         }
 
-        return new DocumentIndex(folder, directory, writer, ReadState(writer.CommitData), slices);
+        return new DocumentIndex(folder, directory, writer, ReadState(writer.CommitData), slices, writerLock);
+    }
+
+    /// <summary>
+    /// An exclusive lock of our own beside Lucene's: on Linux Lucene.NET's <c>write.lock</c> is only a shared
+    /// flock, which a second process obtains as well (two writers on one index); and this one stays held
+    /// while <see cref="ReopenWriter"/> has no writer open, so that no other process slips in meanwhile.
+    /// </summary>
+    private static FileStream TakeWriterLock(string folder)
+    {
+        try
+        {
+            // FileShare.None is an exclusive flock on Unix, released by the kernel when the process dies.
+            return new FileStream(Path.Combine(folder, WriterLockFile), FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None);
+        }
+        catch (IOException e) when ((e.HResult & 0xFFFF) is EAGAIN || e.Message.Contains("being used by another process", StringComparison.Ordinal))
+        {
+            throw new IndexBusyException(folder);
+        }
+    }
+
+    /// <summary>
+    /// Drops every change since the last commit and opens a new writer (and searchers) on that commit,
+    /// which <see cref="Committed"/> then describes. For after a failed write: Lucene discards the
+    /// documents of a flush that failed and closes its writer for good after some errors, so neither it
+    /// nor the changes it still holds can be trusted; the caller re-applies from <see cref="Committed"/>.
+    /// When the new writer cannot be opened yet (the disk still full), this throws and leaves none, and
+    /// the next write tries to open it again. Not safe to call while other threads write.
+    /// </summary>
+    public void ReopenWriter()
+    {
+        if (!writable)
+        {
+            throw new InvalidOperationException("index opened read-only");
+        }
+
+        if (writer is { } broken)
+        {
+            writer = null;
+            try
+            {
+                // Closes it and releases the write lock without committing (Dispose would commit what it holds).
+                broken.Rollback();
+            }
+            catch (Exception)
+            {
+                // A writer that closed itself after a tragic error has already released everything; cleanup of a broken writer must not hide the error being handled.
+            }
+        }
+
+        try
+        {
+            _ = Writer;
+        }
+        catch
+        {
+            // Until a writer opens again, searches see the last commit (the old searchers belong to the closed writer).
+            var old = Searchers;
+            Searchers = new SearcherManager(directory, searcherFactory);
+            old.Dispose();
+            throw;
+        }
     }
 
     /// <summary>Opens an existing index read-only (while another process writes it); null when there is none.</summary>
@@ -146,9 +218,47 @@ public sealed class DocumentIndex : IDisposable
         writer?.Rollback();
         writer?.Dispose();
         directory.Dispose();
+        writerLock?.Dispose();
     }
 
-    private IndexWriter Writer => writer ?? throw new InvalidOperationException("index opened read-only");
+    // A writable index whose writer was dropped by ReopenWriter opens a new one at its first use.
+    private IndexWriter Writer
+    {
+        get
+        {
+            if (writer is not null)
+            {
+                return writer;
+            }
+
+            if (!writable)
+            {
+                throw new InvalidOperationException("index opened read-only");
+            }
+
+            lock (reopening)
+            {
+                return writer ?? OpenAgain();
+            }
+        }
+    }
+
+    private IndexWriter OpenAgain()
+    {
+        var reopened = NewWriter(directory);
+        var old = Searchers;
+        (writer, Searchers, Committed) = (reopened, new SearcherManager(reopened, true, searcherFactory), ReadState(reopened.CommitData));
+        // A search that acquired from the old manager still releases its searcher through it; that only lowers the reader's count.
+        old.Dispose();
+        return reopened;
+    }
+
+    private static IndexWriter NewWriter(Directory directory) => new(directory, new IndexWriterConfig(FoldingAnalyzer.Version, Analyzer)
+    {
+        OpenMode = OpenMode.CREATE_OR_APPEND,
+        // Indexing from already extracted text is bound by analysis; a larger buffer flushes fewer, larger segments.
+        RAMBufferSizeMB = 64,
+    });
 
     private static string? Get(IDictionary<string, string>? data, string key) => data is not null && data.TryGetValue(key, out var value) ? value : null;
 

@@ -65,15 +65,24 @@ public sealed class DocumentIngestor(ExtractionPipeline pipeline, IDocumentCatal
     /// <summary>
     /// Commits the documents of several jobs in one catalog transaction, their jobs moved to extracted
     /// (<see cref="IDocumentCatalog.CommitExtractedAsync"/>), and applies them to the index; per job, whether
-    /// its lease was still held.
+    /// its lease was still held. Once the catalog has them they are safe: a failure to apply them to the
+    /// index is left to <see cref="FlushAsync"/>, which applies them again and reports what still fails.
     /// </summary>
     public async Task<IReadOnlyList<bool>> CommitExtractedAsync(IReadOnlyList<Jobs.ExtractedJob> jobs, CancellationToken cancellationToken = default)
     {
         var held = await catalog.CommitExtractedAsync(jobs, cancellationToken);
-        await feed.ApplyAsync(cancellationToken);
+        try
+        {
+            await feed.ApplyAsync(cancellationToken);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            // The feed has gone back to its last commit; the next flush replays these documents from the catalog.
+        }
+
         return held;
     }
 
-    /// <summary>Makes everything applied to the index durable.</summary>
-    public Task FlushAsync(CancellationToken cancellationToken = default) => feed.CommitAsync(cancellationToken);
+    /// <summary>Applies whatever the index still lacks (after a failed write, what it dropped) and makes it durable.</summary>
+    public Task FlushAsync(CancellationToken cancellationToken = default) => feed.CatchUpAsync(cancellationToken);
 }

@@ -6,7 +6,10 @@ namespace PlanIngest.Worker.Catalog;
 /// Feeds the index from the catalog's change sequence: every change after the one the index has
 /// applied, in order, upserted by id. <see cref="ApplyAsync"/> makes changes searchable in this process;
 /// <see cref="CommitAsync"/> makes them durable with the sequence they reach, so after a crash the next
-/// feed starts where the last commit stopped. An index of another catalog or schema is rebuilt.
+/// feed starts where the last commit stopped. An index of another catalog or schema is rebuilt. When
+/// writing the index fails (a full disk, an I/O error), the feed drops what it applied since the last
+/// commit and reopens the index's writer there: the next <see cref="ApplyAsync"/> replays those changes
+/// from the catalog, so a failed write loses nothing and leaves no writer that refuses all later work.
 /// </summary>
 public sealed class IndexFeed(IDocumentCatalog catalog, DocumentIndex index)
 {
@@ -56,6 +59,12 @@ public sealed class IndexFeed(IDocumentCatalog catalog, DocumentIndex index)
                 uncommitted = true;
             }
         }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            // An upsert can flush a segment, which fails like a commit does.
+            StartAgainFromLastCommit();
+            throw;
+        }
         finally
         {
             gate.Release();
@@ -77,9 +86,30 @@ public sealed class IndexFeed(IDocumentCatalog catalog, DocumentIndex index)
                 uncommitted = false;
             }
         }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            StartAgainFromLastCommit();
+            throw;
+        }
         finally
         {
             gate.Release();
+        }
+    }
+
+    // Under the gate, after a failed write: applied changes may have been dropped by Lucene, so they are applied again.
+    private void StartAgainFromLastCommit()
+    {
+        uncommitted = false;
+        applied = index.Committed.CanContinue(catalog.CatalogId) ? index.Committed.Sequence : -1;
+        try
+        {
+            index.ReopenWriter();
+        }
+        catch (Exception)
+        {
+            // Still failing (the disk still full): the index opens its writer again at the next write. The error
+            // that brought us here is the one the caller sees.
         }
     }
 
