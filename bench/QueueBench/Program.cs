@@ -56,7 +56,7 @@ static async Task<int> Run(string connectionString, int workers, int jobs, int f
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"jobs table: {total} rows ({total - jobs} finished, {jobs} queued; filled in {fill.Elapsed.TotalSeconds:0.0} s)"));
     }
 
-    var self = typeof(Program).Assembly.Location;
+    var self = System.Reflection.Assembly.GetEntryAssembly()!.Location; // not typeof(Program): planingest, referenced here, has a Program of its own
     var start = DateTimeOffset.UtcNow.AddSeconds(3 + workers).ToUnixTimeMilliseconds();
     var processes = Enumerable.Range(0, workers).Select(_ =>
     {
