@@ -23,17 +23,15 @@ import json
 import os
 import pathlib
 import random
-import struct
 import subprocess
 import sys
 import tempfile
 import unicodedata
-import zlib
 
 HERE = pathlib.Path(__file__).resolve().parent
 REPO = HERE.parent.parent
 sys.path.insert(0, str(REPO / "testdata" / "plans"))
-from png_to_1bit import chunks, unfilter  # noqa: E402  (the PNG decoder the plan scans already use)
+from png_to_1bit import one_bit_png, read_grey  # noqa: E402  (the PNG reader and writer the plan scans already use)
 
 PLANINGEST = REPO / "src" / "Ingest.Worker" / "bin" / "Release" / "net10.0" / "planingest.dll"
 PANGO = ["pango-view", "-q", "--font=Liberation Serif 12", "--dpi=300", "--width=470", "--wrap=word",
@@ -59,49 +57,19 @@ def render(text_path: pathlib.Path, out: pathlib.Path, angle: float) -> None:
 
 def degrade(src: pathlib.Path, dst: pathlib.Path, seed: int) -> None:
     """8-bit render → 1-bit scan: ink threshold jittered per pixel (ragged, broken strokes) and specks."""
-    data = src.read_bytes()
-    idat, header = b"", None
-    for kind, body in chunks(data):
-        if kind == b"IHDR":
-            header = struct.unpack(">IIBBBBB", body)
-        elif kind == b"IDAT":
-            idat += body
-    width, height, depth, colour, _, _, interlace = header
-    assert depth == 8 and interlace == 0, "pango-view writes 8-bit non-interlaced PNGs"
-    bpp = {0: 1, 2: 3, 4: 2, 6: 4}[colour]
-    rows = unfilter(zlib.decompress(idat), width, height, bpp)
+    width, height, greys = read_grey(src.read_bytes())
     rng = random.Random(seed)
     # A table of jitters reused at a random offset per row keeps this fast in pure Python.
     jitter = [int(rng.gauss(0, 38)) for _ in range(1 << 16)]
     threshold = 150
-    out = bytearray()
-    for line in rows:
-        out.append(0)
+
+    def scanned(row: list[int]) -> list[int]:
         offset = rng.randrange(1 << 15)
-        byte = bits = 0
-        for x in range(width):
-            px = line[x * bpp:(x + 1) * bpp]
-            grey = (px[0] * 299 + px[1] * 587 + px[2] * 114) // 1000 if colour in (2, 6) else px[0]
-            if colour in (4, 6):
-                grey = (grey * px[-1] + 255 * (255 - px[-1])) // 255
-            white = grey + jitter[(offset + x) & 0xFFFF] >= threshold
-            speck = rng.random() < 0.0004
-            # 1 is white in a 1-bit greyscale PNG; a speck flips the pixel.
-            byte = (byte << 1) | (1 if white != speck else 0)
-            bits += 1
-            if bits == 8:
-                out.append(byte)
-                byte = bits = 0
-        if bits:
-            out.append(byte << (8 - bits))
+        # A speck flips the pixel (1 is white).
+        return [1 if (grey + jitter[(offset + x) & 0xFFFF] >= threshold) != (rng.random() < 0.0004) else 0
+                for x, grey in enumerate(row)]
 
-    def chunk(kind, body):
-        return struct.pack(">I", len(body)) + kind + body + struct.pack(">I", zlib.crc32(kind + body) & 0xFFFFFFFF)
-
-    ppm = round(300 / 0.0254)
-    png = b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", struct.pack(">IIBBBBB", width, height, 1, 0, 0, 0, 0))
-    png += chunk(b"pHYs", struct.pack(">IIB", ppm, ppm, 1)) + chunk(b"IDAT", zlib.compress(bytes(out), 9)) + chunk(b"IEND", b"")
-    dst.write_bytes(png)
+    dst.write_bytes(one_bit_png(width, height, (scanned(row) for row in greys)))
 
 
 def garble(render_png: pathlib.Path) -> str:

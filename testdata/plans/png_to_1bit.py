@@ -42,10 +42,8 @@ def unfilter(raw, width, height, bpp):
     return rows
 
 
-def main():
-    src, dst = sys.argv[1], sys.argv[2]
-    threshold = int(sys.argv[3]) if len(sys.argv) > 3 else 150
-    data = open(src, "rb").read()
+def read_grey(data):
+    """A pango-view PNG's pixels as rows of grey levels (0 black … 255 white), alpha laid over white."""
     idat, header = b"", None
     for kind, body in chunks(data):
         if kind == b"IHDR":
@@ -55,21 +53,27 @@ def main():
     width, height, depth, colour, _, _, interlace = header
     assert depth == 8 and interlace == 0, "only 8-bit non-interlaced PNGs"
     bpp = {0: 1, 2: 3, 4: 2, 6: 4}[colour]
-    rows = unfilter(zlib.decompress(idat), width, height, bpp)
-    out = bytearray()
-    for line in rows:
-        out.append(0)
-        byte, bits = 0, 0
+    greys = []
+    for line in unfilter(zlib.decompress(idat), width, height, bpp):
+        row = []
         for x in range(width):
             px = line[x * bpp:(x + 1) * bpp]
-            if colour in (2, 6):
-                grey = (px[0] * 299 + px[1] * 587 + px[2] * 114) // 1000
-            else:
-                grey = px[0]
+            grey = (px[0] * 299 + px[1] * 587 + px[2] * 114) // 1000 if colour in (2, 6) else px[0]
             if colour in (4, 6):
-                alpha = px[-1]
-                grey = (grey * alpha + 255 * (255 - alpha)) // 255
-            byte = (byte << 1) | (1 if grey >= threshold else 0)
+                grey = (grey * px[-1] + 255 * (255 - px[-1])) // 255
+            row.append(grey)
+        greys.append(row)
+    return width, height, greys
+
+
+def one_bit_png(width, height, rows):
+    """A 1-bit greyscale PNG at 300 dpi from rows of 0/1 pixels (1 is white), taken one row at a time."""
+    out = bytearray()
+    for row in rows:
+        out.append(0)
+        byte, bits = 0, 0
+        for white in row:
+            byte = (byte << 1) | white
             bits += 1
             if bits == 8:
                 out.append(byte)
@@ -82,7 +86,14 @@ def main():
 
     ppm = round(300 / 0.0254)
     png = b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", struct.pack(">IIBBBBB", width, height, 1, 0, 0, 0, 0))
-    png += chunk(b"pHYs", struct.pack(">IIB", ppm, ppm, 1)) + chunk(b"IDAT", zlib.compress(bytes(out), 9)) + chunk(b"IEND", b"")
+    return png + chunk(b"pHYs", struct.pack(">IIB", ppm, ppm, 1)) + chunk(b"IDAT", zlib.compress(bytes(out), 9)) + chunk(b"IEND", b"")
+
+
+def main():
+    src, dst = sys.argv[1], sys.argv[2]
+    threshold = int(sys.argv[3]) if len(sys.argv) > 3 else 150
+    width, height, greys = read_grey(open(src, "rb").read())
+    png = one_bit_png(width, height, ([1 if grey >= threshold else 0 for grey in row] for row in greys))
     open(dst, "wb").write(png)
 
 
