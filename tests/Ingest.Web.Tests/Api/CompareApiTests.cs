@@ -3,6 +3,7 @@ using System.Text;
 using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Spreadsheet;
 using PlanIngest.Web.Tests.Infrastructure;
+using PlanIngest.Tests;
 
 namespace PlanIngest.Web.Tests.Api;
 
@@ -15,7 +16,7 @@ public sealed class CompareApiTests(WebFixture web)
     public async Task Answers_exactly_what_compare_json_prints()
     {
         var api = await web.Http.GetStringAsync($"api/compare?{Subject}&from=2021&to=2023");
-        var (code, cli, stderr) = await Planingest.RunAsync("compare", "gia dinh van hoa", "--from", "2021", "--to", "2023", "--data", web.Data, "--json");
+        var (code, cli, stderr) = await CliRunner.RunAsync("compare", "gia dinh van hoa", "--from", "2021", "--to", "2023", "--data", web.Data, "--json");
         Assert.True(code == 0, stderr);
         Assert.Equal(cli.Trim(), api.Trim());
     }
@@ -40,7 +41,7 @@ public sealed class CompareApiTests(WebFixture web)
         var csv = await response.Content.ReadAsByteArrayAsync();
 
         var path = Path.Combine(web.Data, "..", "compare-cli.csv");
-        var (code, _, stderr) = await Planingest.RunAsync("compare", "gia dinh van hoa", "--csv", path, "--data", web.Data, "--json");
+        var (code, _, stderr) = await CliRunner.RunAsync("compare", "gia dinh van hoa", "--csv", path, "--data", web.Data, "--json");
         Assert.True(code == 0, stderr);
         Assert.Equal(await File.ReadAllBytesAsync(path), csv);
         Assert.StartsWith("issuer,subject,unit,comparator,", Encoding.UTF8.GetString(csv).TrimStart('\uFEFF'));

@@ -1,5 +1,6 @@
 using System.Net;
 using PlanIngest.Web.Tests.Infrastructure;
+using PlanIngest.Tests;
 
 namespace PlanIngest.Web.Tests.Api;
 
@@ -11,7 +12,7 @@ public sealed class DocumentApiTests(WebFixture web)
     {
         var id = web.Ids["s02"];
         var api = await web.Http.GetStringAsync($"api/documents/{id}");
-        var (code, cli, stderr) = await Planingest.RunAsync("show", id, "--data", web.Data, "--json");
+        var (code, cli, stderr) = await CliRunner.RunAsync("show", id, "--data", web.Data, "--json");
         Assert.True(code == 0, stderr);
         Assert.Equal(cli.Trim(), api.Trim());
     }

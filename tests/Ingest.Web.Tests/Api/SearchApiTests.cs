@@ -1,5 +1,6 @@
 using System.Net;
 using PlanIngest.Web.Tests.Infrastructure;
+using PlanIngest.Tests;
 
 namespace PlanIngest.Web.Tests.Api;
 
@@ -10,7 +11,7 @@ public sealed class SearchApiTests(WebFixture web)
     public async Task Answers_exactly_what_search_json_prints()
     {
         var api = await web.Http.GetStringAsync("api/search?q=gia%20%C4%91%C3%ACnh%20v%C4%83n%20h%C3%B3a&facet=issuer&facet=year&limit=5");
-        var (code, cli, stderr) = await Planingest.RunAsync("search", "gia đình văn hóa", "--facet", "issuer", "--facet", "year", "--limit", "5", "--data", web.Data, "--json");
+        var (code, cli, stderr) = await CliRunner.RunAsync("search", "gia đình văn hóa", "--facet", "issuer", "--facet", "year", "--limit", "5", "--data", web.Data, "--json");
         Assert.True(code == 0, stderr);
         Assert.Equal(cli.Trim(), api.Trim());
     }

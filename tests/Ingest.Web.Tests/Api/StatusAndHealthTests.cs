@@ -2,6 +2,7 @@ using System.Net;
 using System.Text;
 using System.Text.RegularExpressions;
 using PlanIngest.Web.Tests.Infrastructure;
+using PlanIngest.Tests;
 
 namespace PlanIngest.Web.Tests.Api;
 
@@ -26,7 +27,7 @@ public sealed class StatusAndHealthTests(WebFixture web)
         Assert.Equal(web.Inbox, status["inbox"]!["path"]!.GetValue<string>());
         Assert.InRange(status["documents"]!.GetValue<int>(), web.Ids.Count, web.Ids.Count + 1);
         Assert.True(status["counts"]!["indexed"]!.GetValue<int>() >= 1, "s01 went through the worker");
-        var (code, cli, stderr) = await Planingest.RunAsync("status", "--data", web.Data, "--json");
+        var (code, cli, stderr) = await CliRunner.RunAsync("status", "--data", web.Data, "--json");
         Assert.True(code == 0, stderr);
         // Same shape and the same facts (free bytes and the inbox's waiting count can move between the two reads).
         var fromCli = System.Text.Json.Nodes.JsonNode.Parse(cli)!;

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Text;
 using System.Text.RegularExpressions;
+using PlanIngest.Tests;
 
 namespace PlanIngest.Web.Tests.Infrastructure;
 
@@ -60,7 +61,7 @@ internal sealed partial class ServerProcess : IAsyncDisposable
     /// <param name="wrapper">A program and its arguments to run planingest under (e.g. unshare, for a network namespace).</param>
     public static async Task<ServerProcess> StartAsync(IEnumerable<string> args, IReadOnlyDictionary<string, string>? environment = null, IReadOnlyList<string>? wrapper = null)
     {
-        var start = Planingest.StartInfo(args, environment);
+        var start = CliRunner.StartInfo(environment ?? new Dictionary<string, string>(), args);
         if (wrapper is { Count: > 0 })
         {
             start.ArgumentList.Insert(0, start.FileName);

@@ -49,7 +49,7 @@ public sealed class WebFixture : IAsyncLifetime
     public async Task InitializeAsync()
     {
         var dropped = FixtureFiles.Single(f => Path.GetFileName(f).StartsWith("s01_", StringComparison.Ordinal));
-        var (code, stdout, stderr) = await Planingest.RunAsync(["ingest", .. FixtureFiles.Where(f => f != dropped), "--data", Data, "--json"]);
+        var (code, stdout, stderr) = await CliRunner.RunAsync(["ingest", .. FixtureFiles.Where(f => f != dropped), "--data", Data, "--json"]);
         Assert.True(code == 0, $"ingest failed ({code}): {stderr}");
         var ids = new Dictionary<string, string>();
         var files = new Dictionary<string, string>();

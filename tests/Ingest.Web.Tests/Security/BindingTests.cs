@@ -20,7 +20,7 @@ public sealed class BindingTests(OneDocumentData folder) : IClassFixture<OneDocu
     [InlineData("http://127.0.0.1:0;http://[::]:0")]
     public async Task Without_a_key_it_refuses_to_listen_beyond_loopback(string urls)
     {
-        var (code, stdout, stderr) = await Planingest.RunAsync(NoKey, "serve", "--data", Data, "--urls", urls);
+        var (code, stdout, stderr) = await CliRunner.RunAsync(NoKey, "serve", "--data", Data, "--urls", urls);
         Assert.Equal(2, code);
         Assert.Contains("PLANINGEST_API_KEY", stderr);
         Assert.DoesNotContain("planingest serve: http", stdout);
@@ -29,7 +29,7 @@ public sealed class BindingTests(OneDocumentData folder) : IClassFixture<OneDocu
     [Fact]
     public async Task A_short_key_is_refused()
     {
-        var (code, _, stderr) = await Planingest.RunAsync(new Dictionary<string, string> { ["PLANINGEST_API_KEY"] = "secret" }, "serve", "--data", Data, "--urls", "http://0.0.0.0:0");
+        var (code, _, stderr) = await CliRunner.RunAsync(new Dictionary<string, string> { ["PLANINGEST_API_KEY"] = "secret" }, "serve", "--data", Data, "--urls", "http://0.0.0.0:0");
         Assert.Equal(2, code);
         Assert.Contains("at least 16 characters", stderr);
     }
@@ -37,7 +37,7 @@ public sealed class BindingTests(OneDocumentData folder) : IClassFixture<OneDocu
     [Fact]
     public async Task A_folder_without_a_catalog_is_a_clear_error()
     {
-        var (code, _, stderr) = await Planingest.RunAsync(NoKey, "serve", "--data", Path.Combine(folder.Root, "nothing"), "--urls", "http://127.0.0.1:0");
+        var (code, _, stderr) = await CliRunner.RunAsync(NoKey, "serve", "--data", Path.Combine(folder.Root, "nothing"), "--urls", "http://127.0.0.1:0");
         Assert.Equal(1, code);
         Assert.Contains("no catalog here", stderr);
     }
@@ -48,7 +48,7 @@ public sealed class BindingTests(OneDocumentData folder) : IClassFixture<OneDocu
         using var taken = new TcpListener(IPAddress.Loopback, 0);
         taken.Start();
         var port = ((IPEndPoint)taken.LocalEndpoint).Port;
-        var (code, _, stderr) = await Planingest.RunAsync(NoKey, "serve", "--data", Data, "--urls", $"http://127.0.0.1:{port}");
+        var (code, _, stderr) = await CliRunner.RunAsync(NoKey, "serve", "--data", Data, "--urls", $"http://127.0.0.1:{port}");
         Assert.Equal(1, code);
         Assert.Contains($"cannot listen on http://127.0.0.1:{port}", stderr);
     }
@@ -87,14 +87,14 @@ public sealed class BindingTests(OneDocumentData folder) : IClassFixture<OneDocu
     {
         // A folder of its own, since this test adds a document.
         var data = Path.Combine(folder.Root, "written");
-        var (first, _, error) = await Planingest.RunAsync("ingest", RepoPaths.TestData("search", "s01_ubnd_huyen_thanh_son_van_hoa_2022.txt"), "--data", data);
+        var (first, _, error) = await CliRunner.RunAsync("ingest", RepoPaths.TestData("search", "s01_ubnd_huyen_thanh_son_van_hoa_2022.txt"), "--data", data);
         Assert.True(first == 0, error);
         await using var server = await ServerProcess.StartAsync(["serve", "--data", data, "--urls", "http://127.0.0.1:0"], NoKey);
         using var http = new HttpClient { BaseAddress = server.Address };
         Assert.Equal(1, JsonNode.Parse(await http.GetStringAsync("api/search?limit=0"))!["total"]!.GetValue<int>());
 
         // serve holds no write lock: a writer gets in while it runs, and its commit is searchable without a restart.
-        var (code, _, stderr) = await Planingest.RunAsync("ingest", RepoPaths.TestData("search", "s02_ubnd_huyen_thanh_son_van_hoa_2023.txt"), "--data", data);
+        var (code, _, stderr) = await CliRunner.RunAsync("ingest", RepoPaths.TestData("search", "s02_ubnd_huyen_thanh_son_van_hoa_2023.txt"), "--data", data);
         Assert.True(code == 0, stderr);
         Assert.Equal(2, JsonNode.Parse(await http.GetStringAsync("api/search?limit=0"))!["total"]!.GetValue<int>());
 
@@ -115,7 +115,7 @@ public sealed class OneDocumentData : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        var (code, _, stderr) = await Planingest.RunAsync("ingest", RepoPaths.TestData("search", "s01_ubnd_huyen_thanh_son_van_hoa_2022.txt"), "--data", Data);
+        var (code, _, stderr) = await CliRunner.RunAsync("ingest", RepoPaths.TestData("search", "s01_ubnd_huyen_thanh_son_van_hoa_2022.txt"), "--data", Data);
         Assert.True(code == 0, stderr);
     }
 

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using PlanIngest.Tests;
 
 namespace PlanIngest.Worker.Tests.Cli;
 

@@ -7,6 +7,7 @@ using PlanIngest.Worker.Catalog.Postgres;
 using PlanIngest.Worker.Tests.Cli;
 using PlanIngest.Worker.Tests.Worker;
 using Xunit.Abstractions;
+using PlanIngest.Tests;
 
 namespace PlanIngest.Worker.Tests.Postgres;
 

@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using PlanIngest.Worker.Tests.Cli;
+using PlanIngest.Tests;
 
 namespace PlanIngest.Worker.Tests.Worker;
 

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using PlanIngest.Worker.Catalog.Jobs;
 using PlanIngest.Worker.Tests.Cli;
+using PlanIngest.Tests;
 
 namespace PlanIngest.Worker.Tests.Worker;
 

@@ -3,6 +3,7 @@ using System.Text.Json.Nodes;
 using PlanIngest.Worker.Catalog;
 using PlanIngest.Worker.Catalog.Jobs;
 using PlanIngest.Worker.Tests.Cli;
+using PlanIngest.Tests;
 
 namespace PlanIngest.Worker.Tests.Worker;
 

@@ -1,5 +1,6 @@
 using PlanIngest.Worker.Catalog.Jobs;
 using PlanIngest.Worker.Tests.Cli;
+using PlanIngest.Tests;
 
 namespace PlanIngest.Worker.Tests.Worker;
 

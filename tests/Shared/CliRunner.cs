@@ -1,9 +1,9 @@
 using System.Diagnostics;
 using System.Text;
 
-namespace PlanIngest.Worker.Tests.Cli;
+namespace PlanIngest.Tests;
 
-/// <summary>Runs the real <c>planingest</c> executable in its own process, as a script would.</summary>
+/// <summary>Runs the real <c>planingest</c> executable (built beside the tests) in its own process, as a script would.</summary>
 internal static class CliRunner
 {
     private static readonly TimeSpan TimeLimit = TimeSpan.FromMinutes(5);
@@ -30,7 +30,10 @@ internal static class CliRunner
     }
 
     /// <summary>Starts planingest and hands back the running process, its output streams unread.</summary>
-    public static Process Start(IReadOnlyDictionary<string, string> environment, params string[] args)
+    public static Process Start(IReadOnlyDictionary<string, string> environment, params string[] args) => Process.Start(StartInfo(environment, args))!;
+
+    /// <summary>How planingest is started, for a caller that starts and watches the process itself.</summary>
+    public static ProcessStartInfo StartInfo(IReadOnlyDictionary<string, string> environment, IEnumerable<string> args)
     {
         var start = new ProcessStartInfo("dotnet")
         {
@@ -38,7 +41,7 @@ internal static class CliRunner
             RedirectStandardError = true,
             StandardOutputEncoding = Encoding.UTF8,
             StandardErrorEncoding = Encoding.UTF8,
-            WorkingDirectory = PlanIngest.Tests.RepoPaths.Root,
+            WorkingDirectory = RepoPaths.Root,
         };
         start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "planingest.dll"));
         foreach (var (name, value) in environment)
@@ -51,7 +54,7 @@ internal static class CliRunner
             start.ArgumentList.Add(arg);
         }
 
-        return Process.Start(start)!;
+        return start;
     }
 }
 
