@@ -16,7 +16,7 @@ internal static partial class CitedIssuer
 
     // Where the issuing body's name ends: the subject of the cited document, a verb, a preposition or punctuation.
     // "tại" is not the second syllable of "vận tải" nor "Tài chính", "Tài nguyên".
-    [GeneratedRegex(@"[;,.(:""“]|\n\s*\n|\s(?:ve|v/v|trien\s+khai|thuc\s+hien|phe\s+duyet|ban\s+hanh|phat\s+dong|quy\s+dinh|huong\s+dan|tiep\s+tuc|tham\s+muu|nham|theo|ngay|doi\s+voi|cho|de|trong|cong\s+bo|sua\s+doi|bo\s+sung|thong\s+qua|dieu\s+chinh|de\s+nghi|cong\s+nhan|tang\s+cuong|day\s+manh|thi\s+hanh|va\s+y\s+kien|va\s+(?:ke|chi|nghi|quyet|cong|huong|chuong)|n[a-z]{1,2}m\s+\d{4})\b|(?<!\bvan)\stai\b(?!\s+(?:chinh|nguyen|tro)\b)")]
+    [GeneratedRegex(@"[;,.(:""“]|\n\s*\n|\s(?:ve|v/v|trien\s+khai|thuc\s+hien|phe\s+duyet|ban\s+hanh|phat\s+dong|quy\s+dinh|huong\s+dan|tiep\s+tuc|tham\s+muu|nham|theo|ngay|doi\s+voi|cho|de|trong|cong\s+bo|sua\s+doi|bo\s+sung|thong\s+qua|dieu\s+chinh|de\s+nghi|cong\s+nhan|tang\s+cuong|day\s+manh|thi\s+hanh|tuyen\s+truyen|thanh\s+lap|phan\s+cong|kien\s+toan|yeu\s+cau|va\s+y\s+kien|va\s+(?:ke|chi|nghi|quyet|cong|huong|chuong)|n[a-z]{1,2}m\s+\d{4})\b|(?<!\bvan)\stai\b(?!\s+(?:chinh|nguyen|tro)\b)")]
     private static partial Regex Stop();
 
     // "(UBND)", "(GD&ĐT)": an abbreviation inside the name. A term of office in brackets ("(khóa XI)") ends it.
@@ -31,8 +31,9 @@ internal static partial class CitedIssuer
     [GeneratedRegex(@"(?:chi\s+dao|de\s+nghi|y\s+kien|ket\s+luan|huong\s+dan)\s+cua\s+(?<issuer>[^;.:]{3,100}?)\s+tai\s+(?:cac\s+)?$", RegexOptions.RightToLeft)]
     private static partial Regex DirectedBefore();
 
-    // "Ủy ban nhân dân xã đã ban hành Kế hoạch số", "Đảng ủy xã ban hành Nghị quyết chuyên đề số": the body is the subject.
-    [GeneratedRegex(@"(?:^|[.;:,(\n]|\b(?:khi|thi|nay)\s)\s*(?<issuer>[^.;:,(\n]{3,80}?)\s+(?:(?:da|vua|cung|cung\s+da)\s+)?(?:ban\s+hanh|co|ky(?:\s+ban\s+hanh)?)\s+(?:[^\s;,.]+\s+){0,4}?(?:s[o06]\s*:?\s*)?$", RegexOptions.RightToLeft)]
+    // "Ủy ban nhân dân xã đã ban hành Kế hoạch số", "ngày 04/5/2018 UBND tỉnh đã ban hành Quyết định số",
+    // "Đảng ủy xã ban hành Nghị quyết chuyên đề số": the body is the subject.
+    [GeneratedRegex(@"(?:^|[.;:,(\n]|\b(?:khi|thi|nay)\s|\bngay\s+\d{1,2}\s*/\s*\d{1,2}(?:\s*/\s*\d{2,4})?\s)\s*(?<issuer>[^.;:,(\n]{3,80}?)\s+(?:(?:da|vua|cung|cung\s+da)\s+)?(?:ban\s+hanh|co|ky(?:\s+ban\s+hanh)?)\s+(?:[^\s;,.]+\s+){0,4}?(?:s[o06]\s*:?\s*)?$", RegexOptions.RightToLeft)]
     private static partial Regex SubjectBefore();
 
     // The part of a comma-holding body name after its head word: "văn hóa, thể thao và du lịch" of "Sở/Bộ Văn hóa, …".
@@ -93,8 +94,10 @@ internal static partial class CitedIssuer
         var window = folded[lookBack..start];
         if (DirectedBefore().Match(window) is { Success: true } directed)
         {
+            // "đề nghị của Sở Kế hoạch và Đầu tư (Thường trực Ban …) tại": an aside after the name is not part of it.
             var g = directed.Groups["issuer"];
-            return Letters.Squash(text.Slice(lookBack + g.Index, lookBack + g.Index + g.Length));
+            var from = lookBack + g.Index;
+            return Letters.Squash(text.Slice(from, Math.Min(End(text, from), from + g.Length)));
         }
 
         if (SubjectBefore().Match(window) is { Success: true } subject)

@@ -27,6 +27,9 @@ internal static partial class ReferenceParser
     [GeneratedRegex(@"\G\s*,?\s*(?:" + Patterns.Cua + @"|giua)\s+")]
     private static partial Regex IssuerLead();
 
+    [GeneratedRegex(@"\G\s*,?\s*(?:" + Patterns.Ngay + @"\s*)?(?<d>\d{1,2})\s*/\s*(?<m>\d{1,2})\s*/\s*(?<y>(?:19|20))\s(?<y2>\d{2})\b")]
+    private static partial Regex BrokenYear();
+
     public static IReadOnlyList<ReferenceMention> FindAll(FoldedText text)
     {
         var mentions = new List<ReferenceMention>();
@@ -80,6 +83,13 @@ internal static partial class ReferenceParser
         {
             date = day;
             end = dateMatch.End;
+        }
+        else if (BrokenYear().Match(folded, at) is { Success: true } broken)
+        {
+            // "ngày 16/7/20 21": a year split by a space (text layers of some PDFs).
+            var g = broken.Groups;
+            date = PartialDate.TryDay(int.Parse(g["y"].Value + g["y2"].Value), int.Parse(g["m"].Value), int.Parse(g["d"].Value));
+            end = broken.Index + broken.Length;
         }
 
         string? issuer = null;

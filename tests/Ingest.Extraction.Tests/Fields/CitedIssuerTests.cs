@@ -36,6 +36,8 @@ public sealed class CitedIssuerTests
     [InlineData("Căn cứ Quy định số 31-QĐ/TW ngày 30/7/2021 của Ban Chấp hành Trung ương thi hành Điều lệ Đảng;", "31-QĐ/TW", "Ban Chấp hành Trung ương")]
     [InlineData("Căn cứ Nghị quyết số 09-NQ/TW ngày 10/10/2023 của Bộ Chính trị (khóa XIII) về phát triển văn hóa;", "09-NQ/TW", "Bộ Chính trị")]
     [InlineData("Thực hiện Công văn số 905/BGTVT-VT ngày 07/3/2024 của Bộ Giao thông vận tải tại cuộc họp giao ban;", "905/BGTVT-VT", "Bộ Giao thông vận tải")]
+    [InlineData("Thực hiện Hướng dẫn số 71-HD/BTGTW ngày 22/02/2024 của Ban Tuyên giáo Trung ương tuyên truyền kỷ niệm ngày sinh;", "71-HD/BTGTW", "Ban Tuyên giáo Trung ương")]
+    [InlineData("Căn cứ Quyết định số 31/2022/QĐ-TTg ngày 16/7/20 22 của Thủ tướng Chính phủ quy định quy trình;", "31/2022/QĐ-TTg", "Thủ tướng Chính phủ")]
     public void The_issuer_after_the_number_ends_where_the_body_name_ends(string body, string number, string issuer) =>
         Assert.Equal(issuer, IssuerOf(body, number));
 
@@ -44,6 +46,8 @@ public sealed class CitedIssuerTests
     [InlineData("Thực hiện ý kiến chỉ đạo của Thường trực Huyện ủy tại Thông báo số 88-TB/HU ngày 20/02/2024, Ủy ban nhân dân huyện ban hành Kế hoạch.", "88-TB/HU", "Thường trực Huyện ủy")]
     [InlineData("Năm 2023, Ủy ban nhân dân xã đã ban hành Kế hoạch số 14/KH-UBND ngày 26/02/2023 triển khai đến các thôn.", "14/KH-UBND", "Ủy ban nhân dân xã")]
     [InlineData("Ngay sau đó, Đảng ủy xã ban hành Nghị quyết chuyên đề số 03-NQ/ĐU ngày 05/3/2024 về giao thông nông thôn.", "03-NQ/ĐU", "Đảng ủy xã")]
+    [InlineData("Theo đề nghị của Sở Nội vụ (cơ quan Thường trực Hội đồng Thi đua - Khen thưởng tỉnh) tại Tờ trình số 52/TTr-SNV ngày 23/01/2024,", "52/TTr-SNV", "Sở Nội vụ")]
+    [InlineData("Thực hiện chỉ đạo cấp trên, ngày 04/5/2024 UBND tỉnh đã ban hành Quyết định số 979/QĐ-UBND về khen thưởng.", "979/QĐ-UBND", "UBND tỉnh")]
     public void Without_an_issuer_after_the_number_the_body_named_before_it_is_taken(string body, string number, string issuer) =>
         Assert.Equal(issuer, IssuerOf(body, number));
 
