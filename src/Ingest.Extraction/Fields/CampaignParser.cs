@@ -4,22 +4,35 @@ namespace PlanIngest.Extraction.Fields;
 
 /// <summary>
 /// Movement and campaign names in quotes (CONTRACT.md §1a): a quote right after "phong trào (thi đua)",
-/// "cuộc vận động", "cao điểm thi đua", "đợt thi đua", or listed right after such a quote. Titles of
-/// honour, funds, slogans, themes and document titles are quoted after other words and are left out.
+/// "cuộc vận động", "cao điểm thi đua", "đợt thi đua", or listed right after such a quote; the title's
+/// first ("Kế hoạch thực hiện cuộc vận động “…”"), then the body's. An abbreviation in brackets may stand
+/// between the lead and the quote ("Ban Chỉ đạo cuộc vận động (BCĐ CVĐ) “…”"). Titles of honour, funds,
+/// slogans, themes and document titles are quoted after other words and are left out.
 /// </summary>
 internal static partial class CampaignParser
 {
-    [GeneratedRegex(@"(?:phong\s+tr[a-z]o(?:\s+thi\s+d[a-z]a)?|cu[a-z]{1,2}c\s+v[a-z]n\s+d[a-z]ng|cao\s+d[a-z]{2,3}m\s+thi\s+d[a-z]a|d[a-z]t\s+thi\s+d[a-z]a|chien\s+dich)\s*$", RegexOptions.RightToLeft)]
+    [GeneratedRegex(@"(?:phong\s+tr[a-z]o(?:\s+thi\s+d[a-z]a)?|cu[a-z]{1,2}c\s+v[a-z]n\s+d[a-z]ng|cao\s+d[a-z]{2,3}m\s+thi\s+d[a-z]a|d[a-z]t\s+thi\s+d[a-z]a|chien\s+dich)\s*(?:\([^()\n]{1,20}\)\s*)?$", RegexOptions.RightToLeft)]
     private static partial Regex Lead();
 
     [GeneratedRegex(@"^(?:\s|[,;]|\bva\b)*$")]
     private static partial Regex ListGlue();
 
-    public static IReadOnlyList<string> Parse(FoldedText text, int bodyStart)
+    public static IReadOnlyList<string> Parse(FoldedText text, int bodyStart, string? title)
     {
-        var folded = text.Folded;
         var names = new List<string>();
         var keys = new List<string>();
+        if (title is not null)
+        {
+            Collect(new FoldedText(title), 0, names, keys);
+        }
+
+        Collect(text, bodyStart, names, keys);
+        return names;
+    }
+
+    private static void Collect(FoldedText text, int bodyStart, List<string> names, List<string> keys)
+    {
+        var folded = text.Folded;
         var previousEnd = -1;
         foreach (var (open, close) in Quotes(folded))
         {
@@ -47,8 +60,6 @@ internal static partial class CampaignParser
             names.Add(name);
             keys.Add(key);
         }
-
-        return names;
     }
 
     /// <summary>

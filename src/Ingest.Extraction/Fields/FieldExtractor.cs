@@ -28,7 +28,7 @@ public sealed class FieldExtractor
 
         var mentions = ReferenceParser.FindAll(text);
         var (legalBases, unnumbered) = LegalBasisParser.Parse(text, lines, header.BodyStart, mentions, header.Number);
-        var citations = CitationMerger.Merge(mentions, unnumbered, header.Number);
+        var citations = CitationMerger.Merge(mentions, unnumbered, legalBases, header.Number);
         if (!AdministrativeEvidence.IsAdministrative(text, header, legalBases.Count))
         {
             // A news article, a chat or a letter: what it cites by number is all it shares with the documents.
@@ -63,7 +63,7 @@ public sealed class FieldExtractor
             Citations = citations,
             Indicators = indicators,
             Deadlines = deadlines,
-            Campaigns = CampaignParser.Parse(text, header.BodyStart),
+            Campaigns = CampaignParser.Parse(text, header.BodyStart, header.Title),
             Signer = signer,
             Recipients = RecipientParser.Parse(lines),
             Warnings = warnings,

@@ -27,9 +27,8 @@ internal static partial class ReferenceParser
     [GeneratedRegex(@"\G\s*,?\s*(?:" + Patterns.Cua + @"|giua)\s+")]
     private static partial Regex IssuerLead();
 
-    // Where the issuing body's name ends: the subject of the cited document, a verb, or punctuation.
-    [GeneratedRegex(@"[;,.(:""“]|\n\s*\n|\s(?:ve|v/v|trien\s+khai|thuc\s+hien|phe\s+duyet|ban\s+hanh|phat\s+dong|quy\s+dinh|huong\s+dan|tiep\s+tuc|tham\s+muu|nham|theo|ngay|doi\s+voi|cho|de|va\s+(?:ke|chi|nghi|quyet|cong|huong|chuong)|n[a-z]{1,2}m\s+\d{4})\b")]
-    private static partial Regex IssuerStop();
+    [GeneratedRegex(@"\G\s*,?\s*(?:" + Patterns.Ngay + @"\s*)?(?<d>\d{1,2})\s*/\s*(?<m>\d{1,2})\s*/\s*(?<y>(?:19|20))\s(?<y2>\d{2})\b")]
+    private static partial Regex BrokenYear();
 
     public static IReadOnlyList<ReferenceMention> FindAll(FoldedText text)
     {
@@ -48,7 +47,10 @@ internal static partial class ReferenceParser
             }
         }
 
-        return ShareTails(text.Folded, mentions);
+        // A body named before the reference ("đề nghị của Sở Nội vụ tại Tờ trình số …") only where none follows it.
+        return ShareTails(text.Folded, mentions)
+            .Select(m => m.Issuer is null && CitedIssuer.Before(text, m.Start) is { } before ? m with { Issuer = before } : m)
+            .ToList();
     }
 
     /// <summary>
@@ -82,16 +84,21 @@ internal static partial class ReferenceParser
             date = day;
             end = dateMatch.End;
         }
+        else if (BrokenYear().Match(folded, at) is { Success: true } broken)
+        {
+            // "ngày 16/7/20 21": a year split by a space (text layers of some PDFs).
+            var g = broken.Groups;
+            date = PartialDate.TryDay(int.Parse(g["y"].Value + g["y2"].Value), int.Parse(g["m"].Value), int.Parse(g["d"].Value));
+            end = broken.Index + broken.Length;
+        }
 
         string? issuer = null;
         if (IssuerLead().Match(folded, end) is { Success: true } cua)
         {
             var from = cua.Index + cua.Length;
-            var limit = Math.Min(folded.Length, from + 120);
-            var stop = IssuerStop().Match(folded, from, limit - from);
-            var to = stop.Success ? stop.Index : limit;
+            var to = CitedIssuer.End(text, from);
             var words = Letters.Squash(text.Slice(from, to)).Split(' ');
-            issuer = string.Join(' ', words.Take(16)).Trim();
+            issuer = string.Join(' ', words.Take(20)).Trim();
             if (issuer.Length < 2 || !Letters.HasLetter(issuer))
             {
                 issuer = null;

@@ -78,4 +78,19 @@ public sealed class SignatureAndListsTests
             ["Ngõ xóm sáng đèn, bến sông sạch rác", "Trăm ngày làm đường giao thông nông thôn"],
             Extractor.Extract(text).Campaigns);
     }
+
+    [Fact]
+    public void A_campaign_named_only_in_the_title_is_found_and_a_bracketed_abbreviation_may_follow_the_lead()
+    {
+        // Names made up for this test.
+        const string text = """
+            KẾ HOẠCH
+            Thực hiện cuộc vận động “Mỗi xóm một vườn cây ăn quả” năm 2024
+
+            I. NỘI DUNG
+            1. Ban Chỉ đạo cuộc vận động (BCĐ CVĐ) “Đường làng không rác thải” hướng dẫn các thôn; xây dựng mô hình “Vườn mẫu”.
+            """;
+
+        Assert.Equal(["Mỗi xóm một vườn cây ăn quả", "Đường làng không rác thải"], Extractor.Extract(text).Campaigns);
+    }
 }
