@@ -8,8 +8,11 @@ namespace PlanIngest.Worker.Archive;
 /// </summary>
 internal static class DurableFile
 {
-    /// <summary>Moves a finished, already flushed file into place without replacing anything; false when the target exists.</summary>
-    public static bool MoveIntoPlace(string temporary, string target)
+    /// <summary>
+    /// Moves a finished, already flushed file into place without replacing anything; false when the target exists.
+    /// With <paramref name="syncFolder"/> false the caller flushes the target's folder itself (once for a batch of files).
+    /// </summary>
+    public static bool MoveIntoPlace(string temporary, string target, bool syncFolder = true)
     {
         var folder = Path.GetDirectoryName(target)!;
         if (!Directory.Exists(folder))
@@ -27,7 +30,11 @@ internal static class DurableFile
             return false;
         }
 
-        Posix.FsyncDirectory(folder);
+        if (syncFolder)
+        {
+            Posix.FsyncDirectory(folder);
+        }
+
         return true;
     }
 

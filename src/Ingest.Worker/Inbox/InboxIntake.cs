@@ -56,6 +56,22 @@ public sealed class InboxIntake(
             return;
         }
 
+        try
+        {
+            // The archive copies' names are made durable here, a folder at a time, before anything leaves the inbox.
+            archive.SyncFolders(taken.Select(t => t.Archived));
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException || StorageGuard.StorageErrno(e) is not null)
+        {
+            if (!storage.PauseIfStorageError(e))
+            {
+                log.LogError("could not flush the archive folders of {Count} taken file(s): {Error}; they stay in the inbox", taken.Count, e.Message);
+            }
+
+            taken.ForEach(t => scanner.Return(t.Candidate.Name, restartClock: false));
+            return;
+        }
+
         IReadOnlyList<EnqueueOutcome> outcomes;
         try
         {
@@ -141,9 +157,9 @@ public sealed class InboxIntake(
                 return null;
             }
 
-            archive.Commit(staged);
+            var archived = archive.Commit(staged, syncFolder: false);
             var job = new NewJob(staged.Sha256, DisplayName(name), ContentSniffer.MediaType(staged.Kind), staged.Length, clock.GetUtcNow());
-            return new Taken(candidate with { Identity = file.Identity }, job);
+            return new Taken(candidate with { Identity = file.Identity }, job, archived);
         }
         catch (IOException e) when (e.HResult == Native.Posix.ELOOP)
         {
@@ -202,5 +218,5 @@ public sealed class InboxIntake(
     private static string? DisplayName(string name) =>
         name.StartsWith(InboxDirectory.TakenPrefix, StringComparison.Ordinal) ? null : name;
 
-    private sealed record Taken(InboxCandidate Candidate, NewJob Job);
+    private sealed record Taken(InboxCandidate Candidate, NewJob Job, string Archived);
 }
