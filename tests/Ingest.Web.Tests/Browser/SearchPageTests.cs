@@ -158,13 +158,22 @@ public sealed class SearchPageTests(WebFixture web, BrowserFixture browser)
         Assert.Equal(0, dialogs);
     }
 
+    /// <summary>
+    /// Types <paramref name="text"/>, submits, and waits for the new document: the answer to this search must
+    /// have arrived and the page must be at its address. Waiting for a load state alone could look at the old
+    /// page (the first view has results and a total too) and, on a busy machine, wait for a load already past.
+    /// </summary>
     internal static async Task SearchAsync(IPage page, string text)
     {
         await page.Locator("#q").FillAsync(text);
-        await page.Locator("form.search button[type=submit]").ClickAsync();
-        await page.WaitForLoadStateAsync(LoadState.DOMContentLoaded);
+        await page.RunAndWaitForResponseAsync(
+            () => page.Locator("form.search button[type=submit]").ClickAsync(),
+            response => response.Request.IsNavigationRequest && QueryText(response.Url) == text);
+        await page.WaitForURLAsync(url => QueryText(url) == text, new() { WaitUntil = WaitUntilState.DOMContentLoaded });
         await page.Locator("#total").WaitForAsync();
     }
+
+    private static string? QueryText(string url) => System.Web.HttpUtility.ParseQueryString(new Uri(url).Query)["q"];
 
     internal static async Task<Results> ResultsAsync(IPage page)
     {
