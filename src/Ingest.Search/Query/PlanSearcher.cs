@@ -34,7 +34,7 @@ public sealed class PlanSearcher(DocumentIndex index)
         var dimensions = QueryBuilder.Facets(request.Facets);
         var (query, textQuery) = QueryBuilder.Build(request);
         timings?.EndParse();
-        index.Searchers.MaybeRefresh();
+        index.RefreshSearchers();
         var searcher = (PlanIndexSearcher)index.Searchers.Acquire();
         timings?.EndAcquire();
         try
