@@ -13,6 +13,11 @@ namespace PlanIngest.Search.Facets;
 /// </summary>
 internal sealed class FacetOrdinals
 {
+    // Most frequent first, ties by value.
+    private static readonly Comparer<FacetValue> ShownFirst = Comparer<FacetValue>.Create(static (a, b) => a.Count != b.Count ? b.Count.CompareTo(a.Count) : string.CompareOrdinal(a.Value, b.Value));
+
+    private static readonly Comparer<FacetValue> WorstFirst = Comparer<FacetValue>.Create(static (a, b) => ShownFirst.Compare(b, a));
+
     private readonly SegmentOrdinals[] segments;
     private readonly int[][] toGlobal;
     private readonly string[] labels;
@@ -141,7 +146,8 @@ internal sealed class FacetOrdinals
     /// </summary>
     public IReadOnlyList<FacetValue> Result(int[] counts, int limit)
     {
-        var values = new List<FacetValue>();
+        // Only the best `limit` are kept as they come (a dimension such as cites has thousands of values), worst at the root.
+        var kept = new PriorityQueue<FacetValue, FacetValue>(WorstFirst);
         var ord = 0;
         while (ord < counts.Length)
         {
@@ -157,13 +163,22 @@ internal sealed class FacetOrdinals
                 }
             }
 
-            if (total > 0)
+            if (total > 0 && limit > 0)
             {
-                values.Add(new FacetValue(labels[best], total));
+                var value = new FacetValue(labels[best], total);
+                if (kept.Count < limit)
+                {
+                    kept.Enqueue(value, value);
+                }
+                else if (ShownFirst.Compare(value, kept.Peek()) < 0)
+                {
+                    kept.DequeueEnqueue(value, value);
+                }
             }
         }
 
-        values.Sort(static (a, b) => a.Count != b.Count ? b.Count.CompareTo(a.Count) : string.CompareOrdinal(a.Value, b.Value));
-        return values.Count > limit ? values.GetRange(0, limit) : values;
+        var values = kept.UnorderedItems.Select(v => v.Element).ToList();
+        values.Sort(ShownFirst);
+        return values;
     }
 }
