@@ -12,6 +12,8 @@ using PlanIngest.Worker.Catalog;
 //   search DIR [ROUNDS [SLICES]] latency of a fixed query mix, each query counting three facets; SLICES forces
 //                               how many slices of segments a query searches at once (default: one)
 //   profile DIR [ROUNDS]        process CPU per query with parts left out (facets, hits)
+//   answers DIR FILE [COUNT]    the full answers of COUNT (200) varied searches, one JSON line each: compare
+//                               the files of two builds to show that a change to the search changed no answer
 //   run DIR COUNT               both
 // The folder is an ordinary data folder: `planingest search --data DIR` and the web page can use it.
 var command = args.Length > 0 ? args[0] : "run";
@@ -29,12 +31,15 @@ switch (command)
     case "profile":
         Profile(args[1], args.Length > 2 ? int.Parse(args[2], CultureInfo.InvariantCulture) : 10);
         break;
+    case "answers":
+        Answers(args[1], args[2], args.Length > 3 ? int.Parse(args[3], CultureInfo.InvariantCulture) : 200);
+        break;
     case "run":
         await Generate(args[1], int.Parse(args[2], CultureInfo.InvariantCulture), 8);
         Search(args[1], 20, null);
         break;
     default:
-        Console.Error.WriteLine("usage: SearchBench generate DIR COUNT [SEED] | index DIR | search DIR [ROUNDS] | profile DIR [ROUNDS] | run DIR COUNT");
+        Console.Error.WriteLine("usage: SearchBench generate DIR COUNT [SEED] | index DIR | search DIR [ROUNDS] | profile DIR [ROUNDS] | answers DIR FILE [COUNT] | run DIR COUNT");
         return 2;
 }
 
@@ -146,6 +151,13 @@ static void Search(string root, int rounds, int? slices)
     }
 
     Console.WriteLine($"search queries={samples.Count} facets=3 median_ms={Percentile(samples, 50):F2} p95_ms={Percentile(samples, 95):F2} max_ms={samples.Max():F2} cpu_median_ms={Percentile(cpu, 50):F2} cpu_p95_ms={Percentile(cpu, 95):F2} ({Load.Average()})");
+}
+
+static void Answers(string root, string file, int count)
+{
+    using var index = Open(root, null);
+    using var output = new StreamWriter(file);
+    AnswerSet.Write(new PlanSearcher(index), AnswerSet.Requests(count), output);
 }
 
 // Where the time goes, by leaving parts out: no facets, no hits (so no stored fields or snippets), neither;

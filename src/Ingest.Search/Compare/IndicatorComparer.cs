@@ -32,7 +32,7 @@ public sealed class IndicatorComparer(DocumentIndex index)
         var issuerKey = request.Issuer is null ? null : FacetKeys.Body(request.Issuer)
             ?? throw new BadQueryException($"--issuer: '{request.Issuer}' names no body");
         var entries = new List<Entry>();
-        index.Searchers.MaybeRefresh();
+        index.RefreshSearchers();
         var searcher = index.Searchers.Acquire();
         try
         {

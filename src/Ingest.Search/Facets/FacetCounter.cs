@@ -1,6 +1,3 @@
-using Lucene.Net.Index;
-using Lucene.Net.Search;
-
 namespace PlanIngest.Search.Facets;
 
 /// <summary>
@@ -9,14 +6,14 @@ namespace PlanIngest.Search.Facets;
 /// an array of the searcher generation's global ordinals (<see cref="FacetOrdinals"/>), and values sharing
 /// a key are added together under the label most documents use — so spellings of one body or number
 /// count as one. A query that matches everything takes the counts the generation made when it opened.
+/// The hits collector hands it each segment's matches once the segment is searched.
 /// </summary>
-internal sealed class FacetCounter : ICollector
+internal sealed class FacetCounter
 {
     internal const char KeySeparator = '\u001F';
 
     private readonly FacetOrdinals[] dimensions;
     private readonly int[][] counts;
-    private int segment;
 
     public FacetCounter(SearcherFacets facets, IReadOnlyList<FacetDimension> dimensions)
     {
@@ -24,19 +21,12 @@ internal sealed class FacetCounter : ICollector
         counts = this.dimensions.Select(d => d.NewCounts()).ToArray();
     }
 
-    public bool AcceptsDocsOutOfOrder => true;
-
-    public void SetScorer(Scorer scorer)
-    {
-    }
-
-    public void SetNextReader(AtomicReaderContext context) => segment = context.Ord;
-
-    public void Collect(int doc)
+    /// <summary>Counts the matches of one segment.</summary>
+    public void Count(SegmentMatches matches)
     {
         for (var d = 0; d < dimensions.Length; d++)
         {
-            dimensions[d].Count(segment, doc, counts[d]);
+            dimensions[d].Count(matches, counts[d]);
         }
     }
 

@@ -8,18 +8,26 @@ namespace PlanIngest.Search.Facets;
 /// to global ordinals (<see cref="MultiDocValues.OrdinalMap"/>), each global value's key and label, and
 /// the counts over the whole index (what a query matching everything shows). Built when the searcher
 /// is opened, so a query counts into one array and looks up no value bytes; a new commit opens a new
-/// searcher and so builds new ordinals, reusing the segments it shares with the old one.
+/// searcher and so builds new ordinals, reusing the segments it shares with the old one. Each segment's own
+/// totals are kept too (sparse): a query matching most of a segment counts only what it did not match.
 /// </summary>
 internal sealed class FacetOrdinals
 {
+    // Most frequent first, ties by value.
+    private static readonly Comparer<FacetValue> ShownFirst = Comparer<FacetValue>.Create(static (a, b) => a.Count != b.Count ? b.Count.CompareTo(a.Count) : string.CompareOrdinal(a.Value, b.Value));
+
+    private static readonly Comparer<FacetValue> WorstFirst = Comparer<FacetValue>.Create(static (a, b) => ShownFirst.Compare(b, a));
+
     private readonly SegmentOrdinals[] segments;
     private readonly int[][] toGlobal;
     private readonly string[] labels;
     private readonly int[] groupOf;
     private readonly int[] allCounts;
+    private readonly (int[] Ords, int[] Counts)[] segmentTotals;
 
-    private FacetOrdinals(FacetDimension dimension, SegmentOrdinals[] segments, int[][] toGlobal, string[] labels, int[] groupOf, int[] allCounts)
+    private FacetOrdinals(FacetDimension dimension, SegmentOrdinals[] segments, int[][] toGlobal, string[] labels, int[] groupOf, int[] allCounts, (int[], int[])[] segmentTotals)
     {
+        this.segmentTotals = segmentTotals;
         Dimension = dimension;
         this.segments = segments;
         this.toGlobal = toGlobal;
@@ -74,19 +82,54 @@ internal sealed class FacetOrdinals
         }
 
         var allCounts = new int[globalCount];
+        var segmentTotals = new (int[], int[])[leaves.Count];
+        var segmentCounts = new int[globalCount];
         for (var s = 0; s < leaves.Count; s++)
         {
-            segmentOrdinals[s].CountAll(leaves[s].AtomicReader.LiveDocs, toGlobal[s], allCounts);
+            Array.Clear(segmentCounts);
+            segmentOrdinals[s].CountAll(leaves[s].AtomicReader.LiveDocs, toGlobal[s], segmentCounts);
+            var ords = new List<int>();
+            for (var ord = 0; ord < globalCount; ord++)
+            {
+                if (segmentCounts[ord] != 0)
+                {
+                    ords.Add(ord);
+                    allCounts[ord] += segmentCounts[ord];
+                }
+            }
+
+            segmentTotals[s] = ([.. ords], ords.Select(o => segmentCounts[o]).ToArray());
         }
 
-        return new FacetOrdinals(dimension, segmentOrdinals, toGlobal, labels, groupOf, allCounts);
+        return new FacetOrdinals(dimension, segmentOrdinals, toGlobal, labels, groupOf, allCounts, segmentTotals);
     }
 
     /// <summary>A fresh array to count this dimension's global values in.</summary>
     public int[] NewCounts() => new int[labels.Length];
 
-    /// <summary>Counts the values of document <paramref name="doc"/> of segment <paramref name="segment"/>.</summary>
-    public void Count(int segment, int doc, int[] counts) => segments[segment].Count(doc, toGlobal[segment], counts);
+    /// <summary>
+    /// Counts the values of the documents a query matched in one segment: one by one, or, when fewer live
+    /// documents did not match than did (the segment's distinct values included), the segment's totals less
+    /// those that did not. The same counts either way.
+    /// </summary>
+    public void Count(SegmentMatches matches, int[] counts)
+    {
+        var s = matches.Segment;
+        var (ords, totals) = segmentTotals[s];
+        if (matches.Count > matches.LiveCount - matches.Count + ords.Length)
+        {
+            for (var i = 0; i < ords.Length; i++)
+            {
+                counts[ords[i]] += totals[i];
+            }
+
+            segments[s].Count(matches.Unmatched, toGlobal[s], counts, -1);
+        }
+        else if (matches.Count > 0)
+        {
+            segments[s].Count(matches.Matched, toGlobal[s], counts, 1);
+        }
+    }
 
     /// <summary>Adds the counts over every live document of the index.</summary>
     public void CountAll(int[] counts)
@@ -103,7 +146,8 @@ internal sealed class FacetOrdinals
     /// </summary>
     public IReadOnlyList<FacetValue> Result(int[] counts, int limit)
     {
-        var values = new List<FacetValue>();
+        // Only the best `limit` are kept as they come (a dimension such as cites has thousands of values), worst at the root.
+        var kept = new PriorityQueue<FacetValue, FacetValue>(WorstFirst);
         var ord = 0;
         while (ord < counts.Length)
         {
@@ -119,13 +163,22 @@ internal sealed class FacetOrdinals
                 }
             }
 
-            if (total > 0)
+            if (total > 0 && limit > 0)
             {
-                values.Add(new FacetValue(labels[best], total));
+                var value = new FacetValue(labels[best], total);
+                if (kept.Count < limit)
+                {
+                    kept.Enqueue(value, value);
+                }
+                else if (ShownFirst.Compare(value, kept.Peek()) < 0)
+                {
+                    kept.DequeueEnqueue(value, value);
+                }
             }
         }
 
-        values.Sort(static (a, b) => a.Count != b.Count ? b.Count.CompareTo(a.Count) : string.CompareOrdinal(a.Value, b.Value));
-        return values.Count > limit ? values.GetRange(0, limit) : values;
+        var values = kept.UnorderedItems.Select(v => v.Element).ToList();
+        values.Sort(ShownFirst);
+        return values;
     }
 }

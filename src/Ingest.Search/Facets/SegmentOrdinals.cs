@@ -1,3 +1,4 @@
+using System.Numerics;
 using Lucene.Net.Index;
 
 namespace PlanIngest.Search.Facets;
@@ -46,13 +47,25 @@ internal sealed class SegmentOrdinals
         return new SegmentOrdinals(starts, ordinals.ToArray(), checked((int)values.ValueCount));
     }
 
-    /// <summary>Adds one to <paramref name="counts"/> at the mapped ordinal of each value of <paramref name="doc"/>.</summary>
-    public void Count(int doc, int[] toGlobal, int[] counts)
+    /// <summary>
+    /// Adds <paramref name="delta"/> to <paramref name="counts"/> at the mapped ordinal of each value of every
+    /// document whose bit is set in <paramref name="docs"/> (bit <c>d % 64</c> of word <c>d / 64</c>).
+    /// </summary>
+    public void Count(ReadOnlySpan<long> docs, int[] toGlobal, int[] counts, int delta)
     {
-        var end = starts[doc + 1];
-        for (var i = starts[doc]; i < end; i++)
+        for (var w = 0; w < docs.Length; w++)
         {
-            counts[toGlobal[ordinals[i]]]++;
+            var word = docs[w];
+            while (word != 0)
+            {
+                var doc = (w << 6) + BitOperations.TrailingZeroCount(word);
+                word &= word - 1;
+                var end = starts[doc + 1];
+                for (var i = starts[doc]; i < end; i++)
+                {
+                    counts[toGlobal[ordinals[i]]] += delta;
+                }
+            }
         }
     }
 
@@ -74,7 +87,11 @@ internal sealed class SegmentOrdinals
         {
             if (live.Get(doc))
             {
-                Count(doc, toGlobal, counts);
+                var end = starts[doc + 1];
+                for (var i = starts[doc]; i < end; i++)
+                {
+                    counts[toGlobal[ordinals[i]]]++;
+                }
             }
         }
     }

@@ -31,6 +31,9 @@ public sealed class DocumentIndex : IDisposable
     private readonly PlanSearcherFactory searcherFactory;
     private IndexWriter? writer;
 
+    // What the last completed refresh of a read-only index saw (RefreshSearchers); replaced whole, so threads never see half of one.
+    private RefreshMark refreshed = new(DateTime.MinValue, DateTime.MinValue);
+
     private DocumentIndex(string folder, Directory directory, IndexWriter? writer, IndexState committed, int? slices, FileStream? writerLock = null)
     {
         Folder = folder;
@@ -189,6 +192,37 @@ public sealed class DocumentIndex : IDisposable
         Committed = new IndexState(catalogId, sequence, IndexFields.SchemaVersion);
         Searchers.MaybeRefreshBlocking();
     }
+
+    /// <summary>
+    /// Brings the searchers up to the last commit before a search. A writer's own searchers ask the writer
+    /// (cheap); a read-only index would read the commit point from disk (a folder listing and two files, about
+    /// a twentieth of a search at 100,000 plans) at every search, so it first looks at the folder's modification
+    /// time, which a commit by another process changes (it writes a new <c>segments_N</c>). Unchanged, and
+    /// older by a second than the last check (so that a commit in the same clock tick cannot hide behind it):
+    /// nothing to do. Otherwise the refresh blocks until it has checked, so that no commit is missed because
+    /// another thread held the refresh.
+    /// </summary>
+    internal void RefreshSearchers()
+    {
+        if (writable)
+        {
+            Searchers.MaybeRefresh();
+            return;
+        }
+
+        var last = refreshed;
+        var written = System.IO.Directory.GetLastWriteTimeUtc(Folder);
+        if (written == last.FolderWritten && written < last.CheckedAt - TimeSpan.FromSeconds(1))
+        {
+            return;
+        }
+
+        var checkedAt = DateTime.UtcNow;
+        Searchers.MaybeRefreshBlocking();
+        refreshed = new RefreshMark(written, checkedAt);
+    }
+
+    private sealed record RefreshMark(DateTime FolderWritten, DateTime CheckedAt);
 
     /// <summary>Documents in the index, as the current searcher sees them.</summary>
     public int Count

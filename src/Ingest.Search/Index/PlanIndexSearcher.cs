@@ -5,7 +5,8 @@ using PlanIngest.Search.Facets;
 namespace PlanIngest.Search.Index;
 
 /// <summary>
-/// An <see cref="IndexSearcher"/> of one opened commit together with that commit's facet ordinals and its
+/// An <see cref="IndexSearcher"/> of one opened commit together with that commit's facet ordinals, each
+/// segment's live documents and id order (read once per segment, <see cref="SegmentIdOrder"/>), and its
 /// segments cut into slices that one query can search at the same time, each on its own thread (as
 /// Lucene's searcher with an executor does). One slice unless asked for more: on the shared 2-core machine
 /// two slices made the 100k benchmark slower (wall median 33–40 ms against 19–34, p95 130–147 against
@@ -15,13 +16,21 @@ namespace PlanIngest.Search.Index;
 internal sealed class PlanIndexSearcher : IndexSearcher
 {
     /// <param name="slices">How many slices to cut (at most one per segment); null: one.</param>
-    public PlanIndexSearcher(IndexReader reader, SearcherFacets facets, int? slices = null) : base(reader)
+    public PlanIndexSearcher(IndexReader reader, SearcherFacets facets, IReadOnlyList<SegmentIdOrder> idOrders, int? slices = null) : base(reader)
     {
         Facets = facets;
+        IdOrders = idOrders;
+        Live = reader.Leaves.Select(l => SegmentLive.Of(l.AtomicReader)).ToArray();
         Slices = Slice(reader.Leaves, slices ?? 1);
     }
 
     public SearcherFacets Facets { get; }
+
+    /// <summary>Per leaf (by <see cref="AtomicReaderContext.Ord"/>), its documents by id.</summary>
+    public IReadOnlyList<SegmentIdOrder> IdOrders { get; }
+
+    /// <summary>Per leaf, its live documents in this generation.</summary>
+    public IReadOnlyList<SegmentLive> Live { get; }
 
     /// <summary>The segments in groups of about equal document counts.</summary>
     public IReadOnlyList<IList<AtomicReaderContext>> Slices { get; }
@@ -63,14 +72,13 @@ internal sealed class PlanSearcherFactory(int? slices = null) : SearcherFactory
 
     public override IndexSearcher NewSearcher(IndexReader reader)
     {
-        var searcher = new PlanIndexSearcher(reader, SearcherFacets.Build(reader, segmentOrdinals), slices);
+        var idOrders = reader.Leaves.Select(l => segmentOrdinals.IdOrder(l.AtomicReader)).ToArray();
         foreach (var leaf in reader.Leaves)
         {
-            // The ranking's tie-break and the text norms are read lazily per segment on first use.
-            leaf.AtomicReader.GetSortedDocValues(IndexFields.IdOrder);
+            // The text norms are read lazily per segment on first use.
             leaf.AtomicReader.GetNormValues(IndexFields.Text);
         }
 
-        return searcher;
+        return new PlanIndexSearcher(reader, SearcherFacets.Build(reader, segmentOrdinals), idOrders, slices);
     }
 }

@@ -10,8 +10,6 @@ public sealed class PlanSearcher(DocumentIndex index)
 {
     public const int MaxLimit = 1000;
 
-    private static readonly Sort ByScoreThenId = new(SortField.FIELD_SCORE, new SortField(IndexFields.IdOrder, SortFieldType.STRING));
-
     // What a hit shows; the indicators and years stored for compare are left unread.
     private static readonly string[] HitFields = [IndexFields.Id, IndexFields.Number, IndexFields.Title, IndexFields.Issuer, IndexFields.IssuedDate, IndexFields.Text];
 
@@ -36,17 +34,17 @@ public sealed class PlanSearcher(DocumentIndex index)
         var dimensions = QueryBuilder.Facets(request.Facets);
         var (query, textQuery) = QueryBuilder.Build(request);
         timings?.EndParse();
-        index.Searchers.MaybeRefresh();
+        index.RefreshSearchers();
         var searcher = (PlanIndexSearcher)index.Searchers.Acquire();
         timings?.EndAcquire();
         try
         {
-            var (top, facets) = Collect(searcher, query, dimensions, Math.Max(1, request.Offset + request.Limit));
+            var (top, total, facets) = Collect(searcher, query, dimensions, Math.Max(1, request.Offset + request.Limit));
             timings?.EndCollect();
             var facetValues = facets.Result(request.FacetLimit);
             timings?.EndFacets();
 
-            var scored = top.ScoreDocs.Skip(request.Offset).Take(request.Limit).ToArray();
+            var scored = top.Skip(request.Offset).Take(request.Limit).ToArray();
             var docs = scored.Select(s => Load(searcher, s.Doc)).ToList();
             timings?.EndLoad();
 
@@ -54,7 +52,7 @@ public sealed class PlanSearcher(DocumentIndex index)
                 .For(docs.Select((d, i) => (scored[i].Doc, d.Get(IndexFields.Text) ?? string.Empty)).ToList());
             var hits = docs.Select((d, i) => ToHit(d, scored[i].Score, snippets[i])).ToList();
             timings?.EndSnippets();
-            return new SearchResponse(top.TotalHits, hits, facetValues);
+            return new SearchResponse(total, hits, facetValues);
         }
         finally
         {
@@ -63,11 +61,13 @@ public sealed class PlanSearcher(DocumentIndex index)
     }
 
     /// <summary>
-    /// The top <paramref name="wanted"/> matches by score, then id, and the facet counts over all matches: each
-    /// slice of the searcher's segments searched on its own thread with its own collectors, then merged. Scores
-    /// do not change, since the weight is made once from the whole index's statistics.
+    /// The top <paramref name="wanted"/> matches by score, then id, the number of matches, and the facet counts
+    /// over all of them, in one pass (<see cref="HitCollector"/>): each slice of the searcher's segments searched on
+    /// its own thread with its own collector, then merged. Scores do not change, since the weight is made once
+    /// from the whole index's statistics. A query matching everything visits nothing: its hits are the first ids
+    /// (<see cref="FirstById"/>), its facets the counts the searcher made when it opened.
     /// </summary>
-    private static (TopDocs Top, FacetCounter Facets) Collect(PlanIndexSearcher searcher, Lucene.Net.Search.Query query, IReadOnlyList<FacetDimension> dimensions, int wanted)
+    private static (IReadOnlyList<HitCollector.Hit> Top, int Total, FacetCounter Facets) Collect(PlanIndexSearcher searcher, Lucene.Net.Search.Query query, IReadOnlyList<FacetDimension> dimensions, int wanted)
     {
         Weight weight;
         try
@@ -79,18 +79,21 @@ public sealed class PlanSearcher(DocumentIndex index)
             throw new BadQueryException($"a wildcard in the query matches more than {BooleanQuery.MaxClauseCount} words; make it longer");
         }
 
-        // Everything matches: the facets are the counts the searcher made when it opened.
-        var matchAll = query is MatchAllDocsQuery;
+        if (query is MatchAllDocsQuery)
+        {
+            var all = new FacetCounter(searcher.Facets, dimensions);
+            all.CountAll();
+            return (FirstById.Hits(searcher, weight, wanted), searcher.IndexReader.NumDocs, all);
+        }
+
         var slices = searcher.Slices;
-        var tops = new TopFieldCollector[slices.Count];
+        var collectors = new HitCollector[slices.Count];
         var counters = new FacetCounter[slices.Count];
         void Run(int s)
         {
-            // Score first, then id: the feed indexes in parallel, so document order differs between two builds of one catalog.
-            // Fields are kept with each hit so that the slices' hits can be merged in that order.
-            tops[s] = TopFieldCollector.Create(ByScoreThenId, wanted, fillFields: slices.Count > 1, trackDocScores: true, trackMaxScore: false, docsScoredInOrder: true);
             counters[s] = new FacetCounter(searcher.Facets, dimensions);
-            searcher.SearchSlice(slices[s], weight, dimensions.Count == 0 || matchAll ? tops[s] : MultiCollector.Wrap(tops[s], counters[s]));
+            collectors[s] = new HitCollector(searcher, dimensions.Count == 0 ? null : counters[s], wanted);
+            searcher.SearchSlice(slices[s], weight, collectors[s]);
         }
 
         if (slices.Count == 1)
@@ -102,19 +105,13 @@ public sealed class PlanSearcher(DocumentIndex index)
             Parallel.For(0, slices.Count, Run);
         }
 
-        var facets = counters[0];
-        for (var s = 1; s < counters.Length; s++)
+        for (var s = 1; s < slices.Count; s++)
         {
-            facets.Add(counters[s]);
+            collectors[0].Add(collectors[s]);
+            counters[0].Add(counters[s]);
         }
 
-        if (matchAll)
-        {
-            facets.CountAll();
-        }
-
-        var top = slices.Count == 1 ? tops[0].GetTopDocs() : TopDocs.Merge(ByScoreThenId, wanted, tops.Select(t => t.GetTopDocs()).ToArray());
-        return (top, facets);
+        return (collectors[0].Best(), collectors[0].TotalHits, counters[0]);
     }
 
     private static Document Load(IndexSearcher searcher, int doc)
