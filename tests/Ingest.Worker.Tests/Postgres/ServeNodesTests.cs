@@ -66,6 +66,7 @@ public sealed partial class ServeNodesTests(PostgresServer server, ITestOutputHe
         var first = await AnswersAlikeAsync(addressA, addressB, queries);
         Assert.Equal(30, TotalOf(first[1]));
         Assert.Equal(30, JsonNode.Parse(first[3])!["cited_by"]!.AsArray().Count);
+        Assert.Equal(2, JsonNode.Parse(await GetAsync(addressB, "/api/status"))!["workers"]!.AsArray().Count);
 
         // Ten more plans while both nodes run: each node's follower takes them from the catalog's change sequence.
         for (var n = 30; n < 40; n++)
