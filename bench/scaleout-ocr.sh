@@ -90,12 +90,10 @@ run() { # workers
   python3 -c "import sys; s=float(sys.argv[2])-float(sys.argv[1]); p=int(sys.argv[3]); c=float(sys.argv[6])-float(sys.argv[5]); print(f'{sys.argv[4]} worker(s), 1 OCR thread each: {p} pages in {s:.1f} s = {p/s*60:.1f} pages/min; worker CPU {c:.1f} s = {c/p:.2f} s/page, {c/s:.2f} cores busy; pages per worker {sys.argv[7]}; after {sys.argv[8]} warm-up pages')" "$start" "$end" "$pages" "$n" "$cpu0" "$cpu1" "$split" "$dropped" | tee "$out/result-$n"
 }
 
+# RUNS="2 1" changes the order (or runs one), e.g. to put the 2-worker run first while the machine is quiet.
+for r in ${RUNS:-1 2}; do echo "== $(uptime | sed 's/.*load/load/')"; run "$r"; done
 echo "== $(uptime | sed 's/.*load/load/')"
-run 1
-echo "== $(uptime | sed 's/.*load/load/')"
-run 2
-echo "== $(uptime | sed 's/.*load/load/')"
-python3 -c "
+[ -f "$out/result-1" ] && [ -f "$out/result-2" ] && python3 -c "
 import re,sys
 one=float(re.search(r'= ([0-9.]+) pages/min', open(sys.argv[1]).read()).group(1)); two=float(re.search(r'= ([0-9.]+) pages/min', open(sys.argv[2]).read()).group(1))
-print(f'2 workers / 1 worker = {two/one:.2f}x')" "$out/result-1" "$out/result-2"
+print(f'2 workers / 1 worker = {two/one:.2f}x')" "$out/result-1" "$out/result-2"  || true
