@@ -121,6 +121,37 @@ public sealed class IndexFeed(IDocumentCatalog catalog, DocumentIndex index)
         return written;
     }
 
+    /// <summary>
+    /// Follows the catalog until <paramref name="stoppingToken"/> fires: every <paramref name="interval"/> the
+    /// changes other processes committed are applied and committed with the sequence they reach. A failed
+    /// round (the catalog unreachable for a moment, the index folder full) goes to <paramref name="failed"/>
+    /// and the next round tries again from the last applied change.
+    /// </summary>
+    public async Task FollowAsync(TimeSpan interval, Action<Exception> failed, CancellationToken stoppingToken)
+    {
+        using var timer = new PeriodicTimer(interval);
+        try
+        {
+            while (await timer.WaitForNextTickAsync(stoppingToken).ConfigureAwait(false))
+            {
+                try
+                {
+                    if (await ApplyAsync(stoppingToken).ConfigureAwait(false) > 0)
+                    {
+                        await CommitAsync(stoppingToken).ConfigureAwait(false);
+                    }
+                }
+                catch (Exception e) when (e is not OperationCanceledException)
+                {
+                    failed(e);
+                }
+            }
+        }
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        {
+        }
+    }
+
     /// <summary>Rebuilds the index from sequence 0; the old index stays readable until the new one commits.</summary>
     public async Task<int> RebuildAsync(CancellationToken cancellationToken = default)
     {

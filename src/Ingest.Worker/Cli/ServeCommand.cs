@@ -1,13 +1,15 @@
 using System.CommandLine;
 using PlanIngest.Worker.Catalog;
+using PlanIngest.Worker.Hosting;
 using PlanIngest.Worker.Web;
 
 namespace PlanIngest.Worker.Cli;
 
 /// <summary>
-/// <c>planingest serve [--data DIR] [--urls URL] [--inbox DIR] [--api-key-file FILE]</c>: the web page and
-/// the JSON API over a data folder, until stopped. Loopback only unless an API key is given
-/// (<c>PLANINGEST_API_KEY</c> or a file), so the catalog is never served to the network by accident.
+/// <c>planingest serve [--data DIR] [--index DIR] [--catalog CONNECTION] [--urls URL] [--inbox DIR] [--api-key-file FILE]</c>:
+/// the web page and the JSON API over a data folder (or a node's own index on a shared catalog), until stopped.
+/// Loopback only unless an API key is given (<c>PLANINGEST_API_KEY</c> or a file), so the catalog is never
+/// served to the network by accident.
 /// </summary>
 internal static class ServeCommand
 {
@@ -16,14 +18,17 @@ internal static class ServeCommand
     public static Command Create()
     {
         var data = SharedOptions.Data();
+        var index = SharedOptions.Index();
+        var catalog = SharedOptions.Catalog();
         var urls = UrlsOption();
         var inbox = new Option<string?>("--inbox") { Description = "Where the upload form drops files (default: the inbox of the worker running on the data folder)." };
         var keyFile = KeyFileOption();
-        var command = new Command("serve", "Serve the web page and the JSON API (search, documents, compare, status, deadlines).") { data, urls, inbox, keyFile };
+        var command = new Command("serve", "Serve the web page and the JSON API (search, documents, compare, status, deadlines).") { data, index, catalog, urls, inbox, keyFile };
+        SharedOptions.NotBoth(command, data, index, catalog);
         command.SetAction(async (parsed, token) =>
         {
             var settings = Settings(parsed.GetValue(urls), parsed.GetValue(keyFile), parsed.GetValue(inbox));
-            return settings is null ? ExitCodes.Usage : await RunAsync(settings, SharedOptions.Folder(parsed, data), token);
+            return settings is null ? ExitCodes.Usage : await RunAsync(settings, SharedOptions.Folder(parsed, data, index, catalog), token);
         });
         return command;
     }
@@ -34,6 +39,11 @@ internal static class ServeCommand
         {
             ConsoleOutput.Error($"planingest serve: {problem}");
             return ExitCodes.Usage;
+        }
+
+        if (folder.SharedCatalog is not null)
+        {
+            return await RunOnSharedCatalogAsync(settings, folder, token);
         }
 
         WebData data;
@@ -49,25 +59,61 @@ internal static class ServeCommand
 
         using (data)
         {
-            WebServer server;
-            try
-            {
-                server = await WebServer.StartAsync(settings, data, answersSignals: true, token);
-            }
-            catch (IOException e)
-            {
-                ConsoleOutput.Error($"planingest serve: cannot listen on {string.Join(", ", settings.Urls)}: {e.Message}");
-                return ExitCodes.FileFailed;
-            }
-
-            await using (server)
-            {
-                ConsoleOutput.Line($"planingest serve: {string.Join(' ', server.Addresses)} (data {Path.GetFullPath(folder.Root)}{(settings.Inbox is null ? string.Empty : $", uploads to {Path.GetFullPath(settings.Inbox)}")}); Ctrl-C stops");
-                await server.WaitForShutdownAsync(token);
-            }
-
-            return ExitCodes.Success;
+            return await ServeAsync(settings, data, token);
         }
+    }
+
+    /// <summary>
+    /// A search node on a shared catalog: its own index is caught up at start and then follows the changes the
+    /// workers commit, every <see cref="WorkerOptions.FollowInterval"/>, for as long as the page is up. When a
+    /// worker on this machine writes the same index folder, the page reads what that worker commits instead.
+    /// </summary>
+    private static async Task<int> RunOnSharedCatalogAsync(WebSettings settings, DataFolder folder, CancellationToken token)
+    {
+        using var store = await StoreOpener.ForReadingAsync(folder, token);
+        if (store is null)
+        {
+            return ExitCodes.FileFailed;
+        }
+
+        using var data = WebData.Borrow(folder, store.Catalog, store.Index);
+        using var stop = CancellationTokenSource.CreateLinkedTokenSource(token);
+        var following = store.Feed?.FollowAsync(
+            new WorkerOptions().FollowInterval,
+            e => ConsoleOutput.Error($"{folder.IndexPath}: not caught up with the catalog: {e.Message}"),
+            stop.Token) ?? Task.CompletedTask;
+        try
+        {
+            return await ServeAsync(settings, data, token);
+        }
+        finally
+        {
+            await stop.CancelAsync();
+            await following;
+        }
+    }
+
+    private static async Task<int> ServeAsync(WebSettings settings, WebData data, CancellationToken token)
+    {
+        WebServer server;
+        try
+        {
+            server = await WebServer.StartAsync(settings, data, answersSignals: true, token);
+        }
+        catch (IOException e)
+        {
+            ConsoleOutput.Error($"planingest serve: cannot listen on {string.Join(", ", settings.Urls)}: {e.Message}");
+            return ExitCodes.FileFailed;
+        }
+
+        await using (server)
+        {
+            var index = data.Folder.SharedCatalog is null ? string.Empty : $", index {data.Folder.IndexPath}";
+            ConsoleOutput.Line($"planingest serve: {string.Join(' ', server.Addresses)} (data {Path.GetFullPath(data.Folder.Root)}{index}{(settings.Inbox is null ? string.Empty : $", uploads to {Path.GetFullPath(settings.Inbox)}")}); Ctrl-C stops");
+            await server.WaitForShutdownAsync(token);
+        }
+
+        return ExitCodes.Success;
     }
 
     /// <summary>The web settings of <c>serve</c> and <c>watch --serve</c>: <c>--urls</c>, the key from <c>--api-key-file</c> or the environment.</summary>

@@ -11,33 +11,14 @@ namespace PlanIngest.Worker.Hosting;
 /// </summary>
 public sealed class IndexFollower(OpenedStore store, StorageGuard storage, IOptions<WorkerOptions> options, ILogger<IndexFollower> log) : BackgroundService
 {
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    protected override Task ExecuteAsync(CancellationToken stoppingToken) =>
+        store.Store.Feed!.FollowAsync(options.Value.FollowInterval, Failed, stoppingToken);
+
+    private void Failed(Exception e)
     {
-        var feed = store.Store.Feed!;
-        using var timer = new PeriodicTimer(options.Value.FollowInterval);
-        try
+        if (!storage.PauseIfStorageError(e))
         {
-            while (await timer.WaitForNextTickAsync(stoppingToken).ConfigureAwait(false))
-            {
-                try
-                {
-                    if (await feed.ApplyAsync(stoppingToken).ConfigureAwait(false) > 0)
-                    {
-                        await feed.CommitAsync(stoppingToken).ConfigureAwait(false);
-                    }
-                }
-                catch (Exception e) when (e is not OperationCanceledException)
-                {
-                    // The catalog unreachable for a moment, the index folder full: the next tick tries again from the last applied change.
-                    if (!storage.PauseIfStorageError(e))
-                    {
-                        log.LogWarning("index not caught up with the catalog: {Error}", e.Message);
-                    }
-                }
-            }
-        }
-        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
-        {
+            log.LogWarning("index not caught up with the catalog: {Error}", e.Message);
         }
     }
 }

@@ -36,8 +36,19 @@ public sealed class WorkerOptions
     /// <summary>Pages recognised at once across all documents; one Tesseract engine each.</summary>
     public int Parallelism { get; set; } = Environment.ProcessorCount;
 
-    /// <summary>Documents being read at once; more than <see cref="Parallelism"/> so that text files and disk waits overlap OCR.</summary>
-    public int DocumentsInFlight { get; set; } = Math.Max(4, 2 * Environment.ProcessorCount);
+    /// <summary>
+    /// Documents being read at once (null: <see cref="InFlight"/>'s default); more than <see cref="Parallelism"/> so that
+    /// text files and disk waits overlap OCR.
+    /// </summary>
+    public int? DocumentsInFlight { get; set; }
+
+    /// <summary>
+    /// <see cref="DocumentsInFlight"/>, by default two per OCR engine (at least 2): each engine has its next document
+    /// at hand, and a worker limited to fewer engines than cores (several workers sharing a machine or a catalog)
+    /// does not hold claimed scans waiting that an idle worker could read: with <c>--parallelism 1</c> four in flight
+    /// left three scans queued in one worker while another had none at the end of a batch.
+    /// </summary>
+    public int InFlight => DocumentsInFlight ?? Math.Max(2, 2 * Parallelism);
 
     /// <summary>A file is taken once its size and modification time have not changed for this long.</summary>
     public TimeSpan StabilityInterval { get; set; } = TimeSpan.FromSeconds(2);

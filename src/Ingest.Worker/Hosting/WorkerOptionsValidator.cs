@@ -24,7 +24,7 @@ public sealed class WorkerOptionsValidator : IValidateOptions<WorkerOptions>
         }
 
         Check(problems, options.Parallelism is >= 1 and <= 256, $"Worker:Parallelism must be 1–256 (is {options.Parallelism})");
-        Check(problems, options.DocumentsInFlight is >= 1 and <= 1024, $"Worker:DocumentsInFlight must be 1–1024 (is {options.DocumentsInFlight})");
+        Check(problems, options.DocumentsInFlight is null or (>= 1 and <= 1024), $"Worker:DocumentsInFlight must be 1–1024 (is {options.DocumentsInFlight})");
         Check(problems, options.StabilityInterval >= TimeSpan.Zero && options.StabilityInterval <= TimeSpan.FromHours(1), $"Worker:StabilityInterval must be 0 to 1 hour (is {options.StabilityInterval})");
         Check(problems, options.RescanInterval >= TimeSpan.FromMilliseconds(100), $"Worker:RescanInterval must be at least 0.1 s (is {options.RescanInterval})");
         Check(problems, options.PageTimeLimit > TimeSpan.Zero, $"Worker:PageTimeLimit must be positive (is {options.PageTimeLimit})");

@@ -36,7 +36,7 @@ public sealed class IngestService(
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        var slots = options.Value.DocumentsInFlight;
+        var slots = options.Value.InFlight;
         var recovered = await jobs.RecoverAsync(stoppingToken).ConfigureAwait(false);
         if (recovered > 0)
         {

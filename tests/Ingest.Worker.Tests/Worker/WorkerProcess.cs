@@ -35,7 +35,11 @@ internal sealed partial class WorkerProcess : IDisposable
     /// Starts the worker on <paramref name="inbox"/> and <paramref name="data"/> with settings that
     /// suit tests (a short stability interval, a fast rescan, frequent summaries) plus <paramref name="extra"/>.
     /// </summary>
-    public static WorkerProcess Start(string inbox, string data, params string[] extra)
+    public static WorkerProcess Start(string inbox, string data, params string[] extra) =>
+        Run(["watch", inbox, "--data", data, "--Worker:StabilityInterval=00:00:00.500", "--Worker:RescanInterval=00:00:01", "--Worker:SummaryInterval=00:00:02", .. extra]);
+
+    /// <summary>Any long-running verb (<c>serve</c>, <c>watch</c>) as a process of its own, its output collected the same way.</summary>
+    public static WorkerProcess Run(params string[] args)
     {
         var start = new ProcessStartInfo("dotnet")
         {
@@ -46,7 +50,7 @@ internal sealed partial class WorkerProcess : IDisposable
             WorkingDirectory = PlanIngest.Tests.RepoPaths.Root,
         };
         start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "planingest.dll"));
-        foreach (var arg in (string[])["watch", inbox, "--data", data, "--Worker:StabilityInterval=00:00:00.500", "--Worker:RescanInterval=00:00:01", "--Worker:SummaryInterval=00:00:02", .. extra])
+        foreach (var arg in args)
         {
             start.ArgumentList.Add(arg);
         }
