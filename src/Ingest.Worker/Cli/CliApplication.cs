@@ -61,12 +61,24 @@ internal static class CliApplication
         };
         try
         {
-            return await parsed.InvokeAsync(cancellationToken: stop.Token);
+            // Our own handler below: System.CommandLine's default one prints every exception with its stack trace.
+            return await parsed.InvokeAsync(new InvocationConfiguration { EnableDefaultExceptionHandler = false }, stop.Token);
         }
         catch (OperationCanceledException) when (stop.IsCancellationRequested)
         {
             ConsoleOutput.Error("planingest: interrupted");
             return 130;
+        }
+        catch (Exception e) when (StorageFailure.Describe(e) is { } reason)
+        {
+            ConsoleOutput.Error($"planingest {parsed.CommandResult.Command.Name}: {reason}");
+            return ExitCodes.FileFailed;
+        }
+        catch (Exception e)
+        {
+            // Not the user's doing: the whole exception, so that the bug can be found.
+            ConsoleOutput.Error($"planingest {parsed.CommandResult.Command.Name}: unexpected error: {e}");
+            return ExitCodes.FileFailed;
         }
     }
 

@@ -16,7 +16,7 @@ public sealed class IndexFollower(OpenedStore store, StorageGuard storage, IOpti
 
     private void Failed(Exception e)
     {
-        if (!storage.PauseIfStorageError(e))
+        if (!storage.PauseIfIndexStorageError(e))
         {
             log.LogWarning("index not caught up with the catalog: {Error}", e.Message);
         }

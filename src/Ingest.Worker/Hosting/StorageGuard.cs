@@ -5,11 +5,12 @@ using PlanIngest.Worker.Inbox.Native;
 namespace PlanIngest.Worker.Hosting;
 
 /// <summary>
-/// Watches the data folder's health. While it is full or read-only the queue is paused — nothing is
-/// taken out of the inbox, and work that failed for that reason goes back to the queue — and the
-/// reason is what <c>status</c> shows. It resumes by itself once a test write succeeds again.
+/// Watches the health of the data folder and of the index folder (which may sit on another disk). While
+/// either is full or read-only the queue is paused — nothing is taken out of the inbox, and work that
+/// failed for that reason goes back to the queue — and the reason, naming the folder, is what
+/// <c>status</c> shows. It resumes by itself once a test write succeeds in both again.
 /// </summary>
-public sealed class StorageGuard(string dataRoot, long minFreeBytes, ILogger<StorageGuard> log)
+public sealed class StorageGuard(string dataRoot, string indexRoot, long minFreeBytes, ILogger<StorageGuard> log)
 {
     private const int ENOSPC = 28;
     private const int EROFS = 30;
@@ -38,14 +39,19 @@ public sealed class StorageGuard(string dataRoot, long minFreeBytes, ILogger<Sto
     }
 
     /// <summary>True (and the queue paused) when <paramref name="error"/> says the data folder is full or read-only.</summary>
-    public bool PauseIfStorageError(Exception error)
+    public bool PauseIfStorageError(Exception error) => PauseIfStorageError(error, $"data folder {dataRoot}");
+
+    /// <summary>The same for an error met while committing the index, whose folder the reason then names.</summary>
+    public bool PauseIfIndexStorageError(Exception error) => PauseIfStorageError(error, $"index folder {indexRoot}");
+
+    private bool PauseIfStorageError(Exception error, string folder)
     {
         if (StorageErrno(error) is not { } errno)
         {
             return false;
         }
 
-        Pause(errno == EROFS ? $"data folder {dataRoot} is read-only" : $"data folder {dataRoot} is full ({Describe(error)})");
+        Pause(errno == EROFS ? $"{folder} is read-only" : $"{folder} is full ({Describe(error)})");
         return true;
     }
 
@@ -113,6 +119,11 @@ public sealed class StorageGuard(string dataRoot, long minFreeBytes, ILogger<Sto
             }
 
             ProbeWrite(dataRoot);
+            if (Directory.Exists(indexRoot))
+            {
+                // A full index folder on a disk of its own would otherwise resume and pause again every probe.
+                ProbeWrite(indexRoot);
+            }
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
@@ -127,7 +138,7 @@ public sealed class StorageGuard(string dataRoot, long minFreeBytes, ILogger<Sto
         }
 
         Changed?.Invoke(null);
-        log.LogInformation("resumed: data folder {Data} is writable again", dataRoot);
+        log.LogInformation("resumed: data folder {Data} and index folder {Index} are writable again", dataRoot, indexRoot);
     }
 
     /// <summary>Writes, flushes and deletes a small file: what a read-only mount, a full disk or missing permissions refuse.</summary>

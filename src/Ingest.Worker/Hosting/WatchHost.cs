@@ -183,7 +183,7 @@ public static class WatchHost
         services.AddSingleton<InboxIntake>();
         services.AddSingleton(p => new ContentArchive(p.GetRequiredService<DataFolder>().ArchivePath));
         services.AddSingleton(p => new Quarantine(p.GetRequiredService<DataFolder>().QuarantinePath));
-        services.AddSingleton(p => new StorageGuard(p.GetRequiredService<DataFolder>().Root, Options(p).MinFreeMegabytes * 1024 * 1024, p.GetRequiredService<ILogger<StorageGuard>>()));
+        services.AddSingleton(p => new StorageGuard(p.GetRequiredService<DataFolder>().Root, p.GetRequiredService<DataFolder>().IndexPath, Options(p).MinFreeMegabytes * 1024 * 1024, p.GetRequiredService<ILogger<StorageGuard>>()));
         services.AddSingleton(p => new OcrEnginePool(new OcrOptions
         {
             Languages = Options(p).OcrLanguages,

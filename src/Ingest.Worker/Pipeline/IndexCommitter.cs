@@ -74,7 +74,7 @@ public sealed class IndexCommitter(DocumentIngestor ingestor, IJobQueue jobs, St
         catch (Exception e)
         {
             // Their jobs stay "extracted" and are committed with the next batch (or replayed after a restart).
-            PutBack(batch, e, $"index commit failed: {e.Message}; {batch.Count} document(s) wait for the next one");
+            PutBack(batch, storage.PauseIfIndexStorageError(e), $"index commit failed: {e.Message}; {batch.Count} document(s) wait for the next one");
             return;
         }
 
@@ -86,7 +86,7 @@ public sealed class IndexCommitter(DocumentIngestor ingestor, IJobQueue jobs, St
         catch (Exception e)
         {
             // Indexed and committed, but still "extracted" in the catalog: tried again with the next batch (or on the next start).
-            PutBack(batch, e, $"marking {batch.Count} indexed document(s) done failed: {e.Message}; tried again with the next batch");
+            PutBack(batch, storage.PauseIfStorageError(e), $"marking {batch.Count} indexed document(s) done failed: {e.Message}; tried again with the next batch");
             return;
         }
 
@@ -105,10 +105,10 @@ public sealed class IndexCommitter(DocumentIngestor ingestor, IJobQueue jobs, St
         }
     }
 
-    // A full or read-only disk pauses the queue (and says so itself); any other error is logged here.
-    private void PutBack(List<Pending> batch, Exception error, string message)
+    // A full or read-only disk has paused the queue (and said so itself); any other error is logged here.
+    private void PutBack(List<Pending> batch, bool paused, string message)
     {
-        if (!storage.PauseIfStorageError(error))
+        if (!paused)
         {
             log.LogError("{Message}", message);
         }

@@ -42,14 +42,15 @@ public sealed class IndexFullTests : IDisposable
         await Status.WaitUntilAsync(data, s => Status.Settled(s, 3), Status.Patience, worker);
 
         var filler = Path.Combine(index, "filler.bin");
-        FillUp(filler);
+        Mounts.FillUp(filler);
         for (var n = 3; n < 8; n++)
         {
             Drop.WritePlan(inbox, n);
         }
 
         // In the catalog (the durable step) but not indexed: every index commit meets the full disk.
-        await worker.WaitForLineAsync(l => l.Contains("no space left on device", StringComparison.Ordinal), TimeSpan.FromSeconds(60), "a commit failing for want of space");
+        // The pause names the folder that is full: the index's, not the data folder, which still has room.
+        await worker.WaitForLineAsync(l => l.Contains($"index folder {index} is full (no space left on device)", StringComparison.Ordinal), TimeSpan.FromSeconds(60), "a commit failing for want of space, naming the index folder");
         var stuck = await Status.WaitUntilAsync(data, s => s.Counts[JobState.Extracted] == 5, TimeSpan.FromSeconds(60), worker);
         Assert.Equal(3, stuck.Counts[JobState.Indexed]);
         Assert.Empty(Directory.GetFiles(inbox));
@@ -66,26 +67,5 @@ public sealed class IndexFullTests : IDisposable
         var indexed = await Search.AllAsync(data);
         Assert.Equal(8, names.Count);
         Assert.Equal(names.Keys.Order(), indexed.Order()); // index and catalog agree, each document once
-    }
-
-    // Down to the last page: the tmpfs refuses even the small files of a Lucene commit.
-    private static void FillUp(string path)
-    {
-        using var stream = new FileStream(path, FileMode.Create, FileAccess.Write, FileShare.None, 1);
-        foreach (var block in new[] { 1 << 20, 4096 })
-        {
-            var bytes = new byte[block];
-            try
-            {
-                while (true)
-                {
-                    stream.Write(bytes);
-                }
-            }
-            catch (IOException)
-            {
-                // That size no longer fits.
-            }
-        }
     }
 }

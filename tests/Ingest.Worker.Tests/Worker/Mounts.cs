@@ -23,6 +23,27 @@ internal static class Mounts
     /// <summary>Unmounts the top mount at <paramref name="path"/> (lazily, so that a process still inside does not block it).</summary>
     public static void Unmount(string path) => Run("umount", "-l", path);
 
+    /// <summary>Fills the disk under <paramref name="path"/> down to its last page, so that even the small files of a Lucene commit or a SQLite journal are refused.</summary>
+    public static void FillUp(string path)
+    {
+        using var stream = new FileStream(path, FileMode.Create, FileAccess.Write, FileShare.None, 1);
+        foreach (var block in new[] { 1 << 20, 4096 })
+        {
+            var bytes = new byte[block];
+            try
+            {
+                while (true)
+                {
+                    stream.Write(bytes);
+                }
+            }
+            catch (IOException)
+            {
+                // That size no longer fits.
+            }
+        }
+    }
+
     private static (int Code, string Error) Run(string program, params string[] args)
     {
         try
