@@ -12,15 +12,11 @@ namespace PlanIngest.Worker.Tests.Cli;
 public sealed class FullDiskCommandTests : IDisposable
 {
     private readonly TempFolder temp = new();
-    private string? mounted;
+    private readonly Mounts mounts = new();
 
     public void Dispose()
     {
-        if (mounted is not null)
-        {
-            Mounts.Unmount(mounted);
-        }
-
+        mounts.Dispose();
         temp.Dispose();
     }
 
@@ -28,9 +24,8 @@ public sealed class FullDiskCommandTests : IDisposable
     public async Task On_a_full_disk_ingest_and_search_say_why_in_one_line_and_nothing_is_lost()
     {
         var disk = temp.Sub("disk");
-        var problem = Mounts.TryTmpfs(disk, megabytes: 3);
+        var problem = mounts.TryTmpfs(disk, megabytes: 3);
         Skip.If(problem is not null, problem);
-        mounted = disk;
         var data = Path.Combine(disk, "data");
 
         var first = await CliRunner.RunAsync("ingest", "testdata/seeds/003_18ac981a5225b00c.txt", "--data", data);

@@ -11,15 +11,11 @@ namespace PlanIngest.Worker.Tests.Worker;
 public sealed class IndexFullTests : IDisposable
 {
     private readonly TempFolder temp = new();
-    private string? mounted;
+    private readonly Mounts mounts = new();
 
     public void Dispose()
     {
-        if (mounted is not null)
-        {
-            Mounts.Unmount(mounted);
-        }
-
+        mounts.Dispose();
         temp.Dispose();
     }
 
@@ -29,9 +25,8 @@ public sealed class IndexFullTests : IDisposable
         var inbox = temp.Sub("inbox");
         var data = temp.Sub("data");
         var index = Path.Combine(data, "index");
-        var problem = Mounts.TryTmpfs(index, megabytes: 4);
+        var problem = mounts.TryTmpfs(index, megabytes: 4);
         Skip.If(problem is not null, problem);
-        mounted = index;
 
         using var worker = WorkerProcess.Start(inbox, data);
         for (var n = 0; n < 3; n++)

@@ -12,15 +12,11 @@ namespace PlanIngest.Worker.Tests.Worker;
 public sealed class StorageTests : IDisposable
 {
     private readonly TempFolder temp = new();
-    private readonly List<string> mounted = [];
+    private readonly Mounts mounts = new();
 
     public void Dispose()
     {
-        foreach (var path in Enumerable.Reverse(mounted))
-        {
-            Mounts.Unmount(path);
-        }
-
+        mounts.Dispose();
         temp.Dispose();
     }
 
@@ -66,8 +62,7 @@ public sealed class StorageTests : IDisposable
         Drop.WritePlan(inbox, 1);
         await Status.WaitUntilAsync(data, s => Status.Settled(s, 1), Status.Patience, worker);
 
-        Mounts.BindReadOnly(data);
-        mounted.Add(data);
+        mounts.BindReadOnly(data);
         Drop.WritePlan(inbox, 2);
         Drop.WritePlan(inbox, 3);
         await worker.WaitForLineAsync(l => l.Contains("paused: data folder", StringComparison.Ordinal) && l.Contains("read-only", StringComparison.Ordinal), TimeSpan.FromSeconds(30), "'paused … read-only'");
@@ -75,8 +70,7 @@ public sealed class StorageTests : IDisposable
         Assert.Equal(2, Directory.GetFiles(inbox).Length);
         Assert.Contains("read-only", (await Status.ReadAsync(data))["worker"]!["paused"]!.GetValue<string>());
 
-        Mounts.Unmount(data);
-        mounted.Remove(data);
+        mounts.Unmount(data);
         await worker.WaitForLineAsync(l => l.Contains("resumed", StringComparison.Ordinal), TimeSpan.FromSeconds(30), "'resumed'");
         var status = await Status.WaitUntilAsync(data, s => Status.Settled(s, 3), Status.Patience, worker);
         Assert.Equal(3, status.Counts[JobState.Indexed]);
@@ -88,8 +82,7 @@ public sealed class StorageTests : IDisposable
     {
         var inbox = temp.Sub("inbox");
         var data = MountData(megabytes: 4);
-        Mounts.BindReadOnly(data);
-        mounted.Add(data);
+        mounts.BindReadOnly(data);
         Drop.WritePlan(inbox, 1);
 
         var result = await CliRunner.RunAsync("watch", inbox, "--data", data);
@@ -101,9 +94,8 @@ public sealed class StorageTests : IDisposable
     private string MountData(int megabytes)
     {
         var data = Path.Combine(temp.Path, "data");
-        var problem = Mounts.TryTmpfs(data, megabytes);
+        var problem = mounts.TryTmpfs(data, megabytes);
         Skip.If(problem is not null, problem);
-        mounted.Add(data);
         return data;
     }
 

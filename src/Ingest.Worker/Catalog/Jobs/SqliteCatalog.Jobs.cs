@@ -15,8 +15,6 @@ namespace PlanIngest.Worker.Catalog;
 /// </summary>
 public sealed partial class SqliteCatalog
 {
-    private const string SummaryColumns = "id, sha256, name, state, attempts, interruptions, last_error, quarantined_as, updated_at, pages, seconds";
-
     private readonly SemaphoreSlim jobWrites = new(1, 1);
     private TimeProvider jobClock = TimeProvider.System;
     private bool readOnly;
@@ -290,8 +288,8 @@ public sealed partial class SqliteCatalog
             counts[state] = count;
         }
 
-        var waiting = JobQuery(connection, transaction, $"SELECT {SummaryColumns} FROM jobs WHERE state IN ('queued', 'reading', 'extracted') ORDER BY id LIMIT $n", ReadSummary, ("$n", listed));
-        var failures = JobQuery(connection, transaction, $"SELECT {SummaryColumns} FROM jobs WHERE state = 'failed' ORDER BY updated_at DESC, id DESC LIMIT $n", ReadSummary, ("$n", listed));
+        var waiting = JobQuery(connection, transaction, $"SELECT {JobSummaryRow.Columns} FROM jobs WHERE state IN ('queued', 'reading', 'extracted') ORDER BY id LIMIT $n", ReadSummary, ("$n", listed));
+        var failures = JobQuery(connection, transaction, $"SELECT {JobSummaryRow.Columns} FROM jobs WHERE state = 'failed' ORDER BY updated_at DESC, id DESC LIMIT $n", ReadSummary, ("$n", listed));
         var rejections = JobQuery(
             connection,
             transaction,
@@ -325,18 +323,8 @@ public sealed partial class SqliteCatalog
             .ToDictionary(g => g.Key, g => (IReadOnlyList<string>)g.Select(p => p.Item2).ToList());
     }
 
-    private static JobSummary ReadSummary(SqliteDataReader r) => new(
-        r.GetInt64(0),
-        r.GetString(1),
-        r.GetString(2),
-        JobStates.Parse(r.GetString(3)),
-        r.GetInt32(4),
-        r.GetInt32(5),
-        r.IsDBNull(6) ? null : r.GetString(6),
-        r.IsDBNull(7) ? null : r.GetString(7),
-        DateTimeOffset.FromUnixTimeMilliseconds(r.GetInt64(8)),
-        r.IsDBNull(9) ? null : r.GetInt32(9),
-        r.IsDBNull(10) ? null : r.GetDouble(10));
+    private static JobSummary ReadSummary(SqliteDataReader r) =>
+        JobSummaryRow.Read(r, DateTimeOffset.FromUnixTimeMilliseconds(r.GetInt64(JobSummaryRow.UpdatedAt)));
 
     private long JobNow() => jobClock.GetUtcNow().ToUnixTimeMilliseconds();
 

@@ -14,8 +14,6 @@ namespace PlanIngest.Worker.Catalog.Postgres;
 /// </summary>
 public sealed partial class PostgresCatalog
 {
-    private const string SummaryColumns = "id, sha256, name, state, attempts, interruptions, last_error, quarantined_as, updated_at, pages, seconds";
-
     // Worker rows not heard of for this long are dropped when a worker starts (status would only show them as gone).
     private static readonly TimeSpan ForgetWorkersAfter = TimeSpan.FromDays(1);
 
@@ -239,8 +237,8 @@ public sealed partial class PostgresCatalog
             counts[state] = count;
         }
 
-        var waiting = await Pg.QueryAsync(connection, $"SELECT {SummaryColumns} FROM jobs WHERE state IN ('queued', 'reading', 'extracted') ORDER BY id LIMIT @n", ReadSummary, cancellationToken, ("n", listed)).ConfigureAwait(false);
-        var failures = await Pg.QueryAsync(connection, $"SELECT {SummaryColumns} FROM jobs WHERE state = 'failed' ORDER BY updated_at DESC, id DESC LIMIT @n", ReadSummary, cancellationToken, ("n", listed)).ConfigureAwait(false);
+        var waiting = await Pg.QueryAsync(connection, $"SELECT {JobSummaryRow.Columns} FROM jobs WHERE state IN ('queued', 'reading', 'extracted') ORDER BY id LIMIT @n", ReadSummary, cancellationToken, ("n", listed)).ConfigureAwait(false);
+        var failures = await Pg.QueryAsync(connection, $"SELECT {JobSummaryRow.Columns} FROM jobs WHERE state = 'failed' ORDER BY updated_at DESC, id DESC LIMIT @n", ReadSummary, cancellationToken, ("n", listed)).ConfigureAwait(false);
         var rejections = await Pg.QueryAsync(
             connection,
             "SELECT name, kind, reason, quarantined_as, at FROM inbox_rejections ORDER BY at DESC, id DESC LIMIT @n",
@@ -272,18 +270,7 @@ public sealed partial class PostgresCatalog
             .ToDictionary(g => g.Key, g => (IReadOnlyList<string>)g.Select(p => p.Name).ToList());
     }
 
-    private static JobSummary ReadSummary(NpgsqlDataReader r) => new(
-        r.GetInt64(0),
-        r.GetString(1),
-        r.GetString(2),
-        JobStates.Parse(r.GetString(3)),
-        r.GetInt32(4),
-        r.GetInt32(5),
-        Pg.NullableString(r, 6),
-        Pg.NullableString(r, 7),
-        Pg.Time(r, 8),
-        r.IsDBNull(9) ? null : r.GetInt32(9),
-        r.IsDBNull(10) ? null : r.GetDouble(10));
+    private static JobSummary ReadSummary(NpgsqlDataReader r) => JobSummaryRow.Read(r, Pg.Time(r, JobSummaryRow.UpdatedAt));
 
     private async Task<bool> LeasedUpdateAsync(NpgsqlDataSource source, LeaseToken lease, string set, CancellationToken cancellationToken, params (string, object?)[] parameters)
     {
