@@ -69,7 +69,7 @@ internal static class CliApplication
             ConsoleOutput.Error("planingest: interrupted");
             return 130;
         }
-        catch (Exception e) when (StorageFailure.Describe(e) is { } reason)
+        catch (Exception e) when (StorageFailure.Describe(e, StorageFailure.FolderOf(parsed)) is { } reason)
         {
             ConsoleOutput.Error($"planingest {parsed.CommandResult.Command.Name}: {reason}");
             return ExitCodes.FileFailed;

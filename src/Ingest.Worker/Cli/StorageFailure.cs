@@ -1,4 +1,6 @@
+using System.CommandLine;
 using System.Data.Common;
+using PlanIngest.Worker.Catalog;
 using PlanIngest.Worker.Hosting;
 
 namespace PlanIngest.Worker.Cli;
@@ -11,7 +13,7 @@ namespace PlanIngest.Worker.Cli;
 internal static class StorageFailure
 {
     /// <summary>The reason when <paramref name="error"/> is a storage failure; null for anything else (a bug, shown whole).</summary>
-    public static string? Describe(Exception error)
+    public static string? Describe(Exception error, string folder)
     {
         var storage = Chain(error).FirstOrDefault(e => e is IOException or UnauthorizedAccessException or DbException);
         if (storage is null)
@@ -20,7 +22,15 @@ internal static class StorageFailure
         }
 
         var reason = StorageGuard.StorageErrno(error) is not null ? StorageGuard.Describe(error) : storage.Message.TrimEnd('.');
-        return $"the data folder could not be read or written ({reason}); check that its disk has space and is writable";
+        return $"the data folder {folder} could not be read or written ({reason}); check that its disk has space and is writable";
+    }
+
+    /// <summary>The folder the verb was given (<c>--index</c>, else <c>--data</c>, else the default), as the user wrote it.</summary>
+    public static string FolderOf(ParseResult parsed)
+    {
+        var options = parsed.CommandResult.Command.Options.Select(o => o.Name).ToHashSet();
+        string? Given(string name) => options.Contains(name) ? parsed.GetValue<string?>(name) : null;
+        return Given("--index") ?? Given("--data") ?? DataFolder.DefaultRoot;
     }
 
     private static IEnumerable<Exception> Chain(Exception error)

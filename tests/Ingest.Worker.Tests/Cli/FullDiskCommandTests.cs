@@ -38,7 +38,7 @@ public sealed class FullDiskCommandTests : IDisposable
             var result = await CliRunner.RunAsync([.. args, "--data", data]);
             Assert.Equal(1, result.ExitCode);
             var line = Assert.Single(result.ErrorLines);
-            Assert.StartsWith($"planingest {args[0]}: the data folder could not be read or written (", line);
+            Assert.StartsWith($"planingest {args[0]}: the data folder {data} could not be read or written (", line);
             Assert.EndsWith("check that its disk has space and is writable", line);
         }
 
