@@ -28,6 +28,9 @@ internal static partial class CountedNoun
     [GeneratedRegex(@"^(?:tieu chi|noi dung|hinh thuc|nhiem vu|dieu|khoan|chuong|muc|kieu|loai|cap|nhiem ky|tang)$")]
     private static partial Regex NotCounted();
 
+    [GeneratedRegex(@"\G\s*(?<w>[a-z]+)")]
+    private static partial Regex NextWord();
+
     public static (string Text, int Length)? At(FoldedText text, int at)
     {
         var folded = text.Folded;
@@ -38,7 +41,7 @@ internal static partial class CountedNoun
 
         var end = at;
         var words = new List<(string Word, int End, string Original)>();
-        foreach (Match w in Regex.Matches(folded[at..Math.Min(folded.Length, at + 60)], @"\G\s*(?<w>[a-z]+)"))
+        foreach (Match w in NextWord().Matches(folded[at..Math.Min(folded.Length, at + 60)]))
         {
             var g = w.Groups["w"];
             words.Add((g.Value, at + g.Index + g.Length, text.Slice(at + g.Index, at + g.Index + g.Length)));

@@ -34,6 +34,33 @@ internal static partial class DeadlineParser
     [GeneratedRegex(@"(?:ky\s+niem|ngay\s+truyen\s+thong|ngay\s+thanh\s+lap|ngay\s+le)[^.;\n]{0,80}$", RegexOptions.RightToLeft)]
     private static partial Regex AnniversaryBefore();
 
+    [GeneratedRegex(@"(?:thuc\s+hien|to\s+chuc|ra\s+soat|kiem\s+tra|danh\s+gia)\s*$")]
+    private static partial Regex ActionVerbBefore();
+
+    [GeneratedRegex(@"^\s+(?:va|\d)")]
+    private static partial Regex AndOrNumberAfter();
+
+    [GeneratedRegex(@"^(?:to\s+chuc|thuc\s+hien|ra\s+soat|kiem\s+tra|danh\s+gia|so\s+ket|tong\s+ket|bao\s+cao|cap\s+nhat|tham\s+muu|phat\s+dong|boi\s+duong|tap\s+huan)\b")]
+    private static partial Regex ClauseOpensWithAction();
+
+    [GeneratedRegex(@"(?:^|[\n.;:(,]|\*\s?|-\s?)\s*$")]
+    private static partial Regex ClauseStartBefore();
+
+    [GeneratedRegex(@"\bt[uiy]r?\s+(?:ngay|khi)\b")]
+    private static partial Regex FromDayOrWhen();
+
+    [GeneratedRegex(@"^(?:\s|[\n;]|[-+*])*$")]
+    private static partial Regex OnlySeparators();
+
+    [GeneratedRegex(@"\(\s*$")]
+    private static partial Regex OpenParenthesisBefore();
+
+    [GeneratedRegex(@"^(?:trong|vao)\b")]
+    private static partial Regex OpensWithWithinOrAt();
+
+    [GeneratedRegex(@"b[a-z]o\s+c[a-z]{1,2}o(?:\s+ket\s+qua)?\s*$")]
+    private static partial Regex ReportBefore();
+
     /// <param name="preamble">The Căn cứ / Thực hiện paragraphs: dates there belong to the documents cited.</param>
     /// <param name="year">The document's year: a sentence opening with an earlier year tells what was done.</param>
     public static IReadOnlyList<Deadline> Parse(FoldedText text, int bodyStart, IReadOnlyList<ReferenceMention> references, IReadOnlyList<(int Start, int End)> preamble, int? year)
@@ -77,7 +104,7 @@ internal static partial class DeadlineParser
         {
             var d = DateReader.ReadAt(folded, to.Index + to.Length);
             var lead = folded[Math.Max(0, to.Index - 80)..to.Index];
-            if (d?.Date is not { } date || !Free(to.Index, d.End) || !Regex.IsMatch(lead, @"\bt[uiy]r?\s+(?:ngay|khi)\b") || IsAnniversary(folded, to.Index))
+            if (d?.Date is not { } date || !Free(to.Index, d.End) || !FromDayOrWhen().IsMatch(lead) || IsAnniversary(folded, to.Index))
             {
                 continue;
             }
@@ -103,7 +130,7 @@ internal static partial class DeadlineParser
         {
             var at = ev.Index + ev.Length;
             var d = DateReader.ReadAt(folded, at);
-            if (d is null && Regex.IsMatch(ev.Value, @"^(?:trong|vao)\b") && DateReader.ReadAt(folded, at, allowYearless: true) is { HasYear: false } yearless
+            if (d is null && OpensWithWithinOrAt().IsMatch(ev.Value) && DateReader.ReadAt(folded, at, allowYearless: true) is { HasYear: false } yearless
                 && Free(yearless.Start, yearless.End))
             {
                 // "trong quý IV", "vào tháng 9", "vào ngày 15/12": a date with no year comes back every year (CONTRACT.md §1a).
@@ -113,7 +140,7 @@ internal static partial class DeadlineParser
             }
 
             if (d?.Date is not { } date || !Free(d.Start, d.End) || IsAnniversary(folded, d.Start)
-                || year is { } documentYear && date.Year < documentYear && Regex.IsMatch(ev.Value, @"^(?:\s|[\n;]|[-+*])*$"))
+                || year is { } documentYear && date.Year < documentYear && OnlySeparators().IsMatch(ev.Value))
             {
                 // "Năm 2023 toàn huyện có 46 sản phẩm …" in a plan of 2024 reports the past, it sets nothing.
                 continue;
@@ -155,18 +182,18 @@ internal static partial class DeadlineParser
         var before = folded[Math.Max(0, r.Index - 30)..r.Index];
         var after = r.Index + r.Length < folded.Length ? folded[(r.Index + r.Length)..Math.Min(folded.Length, r.Index + r.Length + 3)] : string.Empty;
         var isDinhKy = !r.Value.StartsWith('h');
-        if (Regex.IsMatch(before, @"b[a-z]o\s+c[a-z]{1,2}o(?:\s+ket\s+qua)?\s*$"))
+        if (ReportBefore().IsMatch(before))
         {
             return !isDinhKy;
         }
 
-        var atClauseStart = Regex.IsMatch(before, @"(?:^|[\n.;:(,]|\*\s?|-\s?)\s*$");
+        var atClauseStart = ClauseStartBefore().IsMatch(before);
         var beforeComma = after.TrimStart().StartsWith(',') || after.StartsWith(';') || after.StartsWith(')') || after.StartsWith('.');
-        var afterVerb = Regex.IsMatch(before, @"(?:thuc\s+hien|to\s+chuc|ra\s+soat|kiem\s+tra|danh\s+gia)\s*$");
+        var afterVerb = ActionVerbBefore().IsMatch(before);
         // "Tổ chức hội nghị sơ kết hằng năm.": at the end of a clause that opens with an action, the action recurs.
         var endsActionClause = !isDinhKy && (after.StartsWith('.') || after.StartsWith(';'))
-            && Regex.IsMatch(ClauseHead(folded, r.Index), @"^(?:to\s+chuc|thuc\s+hien|ra\s+soat|kiem\s+tra|danh\s+gia|so\s+ket|tong\s+ket|bao\s+cao|cap\s+nhat|tham\s+muu|phat\s+dong|boi\s+duong|tap\s+huan)\b");
-        return atClauseStart || (isDinhKy && (beforeComma || afterVerb || Regex.IsMatch(folded[(r.Index + r.Length)..Math.Min(folded.Length, r.Index + r.Length + 20)], @"^\s+(?:va|\d)")))
+            && ClauseOpensWithAction().IsMatch(ClauseHead(folded, r.Index));
+        return atClauseStart || (isDinhKy && (beforeComma || afterVerb || AndOrNumberAfter().IsMatch(folded[(r.Index + r.Length)..Math.Min(folded.Length, r.Index + r.Length + 20)])))
             || (!isDinhKy && (beforeComma && afterVerb)) || endsActionClause;
     }
 
@@ -184,7 +211,7 @@ internal static partial class DeadlineParser
 
     private static bool IsAnniversary(string folded, int at) =>
         // The anniversary's own dates stand in brackets after its name: "Ngày truyền thống … (18/11/1930 - 18/11/2020)".
-        Regex.IsMatch(folded[Math.Max(0, at - 3)..at], @"\(\s*$") && AnniversaryBefore().IsMatch(folded[Math.Max(0, at - 100)..at]);
+        OpenParenthesisBefore().IsMatch(folded[Math.Max(0, at - 3)..at]) && AnniversaryBefore().IsMatch(folded[Math.Max(0, at - 100)..at]);
 
     private static string ClauseText(FoldedText text, int at)
     {

@@ -9,20 +9,6 @@ namespace PlanIngest.Extraction.Fields;
 /// </summary>
 public sealed class FieldExtractor
 {
-    // The parsers call Regex's static methods with some 60 constant patterns (and a few built from
-    // vocabulary names); Regex keeps only the last 15 it parsed, so on every document most of them were
-    // parsed again (RegexCache.GetOrAdd and the Regex constructor took ~5% of the worker's CPU on text
-    // documents). A cache that holds them all changes no match, only how often a pattern is parsed.
-    private const int RegexCacheSize = 512;
-
-    static FieldExtractor()
-    {
-        if (System.Text.RegularExpressions.Regex.CacheSize < RegexCacheSize)
-        {
-            System.Text.RegularExpressions.Regex.CacheSize = RegexCacheSize;
-        }
-    }
-
     public ExtractedFields Extract(string normalizedText)
     {
         if (string.IsNullOrWhiteSpace(normalizedText))

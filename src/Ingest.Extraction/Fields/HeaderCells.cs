@@ -57,6 +57,33 @@ internal static partial class HeaderCells
     [GeneratedRegex(@"(?<=\S)_+(?=\s|$)|(?:^|(?<=\s))[_\p{Sk}\p{Mn}'`´ˆ˜]+(?=\s|$)|[\s.:;,]+$")]
     private static partial Regex Noise();
 
+    [GeneratedRegex(@"^\p{Lu}\p{Ll}+(?:\s\p{Lu}\p{Ll}+)?$")]
+    private static partial Regex CapitalisedName();
+
+    [GeneratedRegex(@"ngay(?:\s+\d{1,2})?\s*$")]
+    private static partial Regex EndsWithNgay();
+
+    [GeneratedRegex(@"\bviet\s*$")]
+    private static partial Regex EndsWithViet();
+
+    [GeneratedRegex(@"^\s*cong\s*$")]
+    private static partial Regex LoneCong();
+
+    [GeneratedRegex(@"^(?:\d|thang)")]
+    private static partial Regex OpensWithDayOrMonth();
+
+    [GeneratedRegex(@"^\d")]
+    private static partial Regex OpensWithDigit();
+
+    [GeneratedRegex(@"^\s*nam\b")]
+    private static partial Regex OpensWithNam();
+
+    [GeneratedRegex(@"\S+")]
+    private static partial Regex Word();
+
+    [GeneratedRegex(@"^\p{L}+(?:[\s-]\p{L}+)*\s*,")]
+    private static partial Regex WordsThenComma();
+
     public static IReadOnlyList<HeaderCell> Read(FoldedText text, IReadOnlyList<TextLine> lines, int end)
     {
         var raw = new List<HeaderCell>();
@@ -157,7 +184,7 @@ internal static partial class HeaderCells
     /// </summary>
     private static int PlaceStart(string folded, string? original, int start, int comma)
     {
-        var words = Regex.Matches(folded[start..comma], @"\S+");
+        var words = Word().Matches(folded[start..comma]);
         var at = comma;
         for (var w = words.Count - 1; w >= 0 && comma - (start + words[w].Index) < 40; w--)
         {
@@ -192,7 +219,7 @@ internal static partial class HeaderCells
 
     private static HeaderCellKind Classify(string original, string folded)
     {
-        folded = Regex.Replace(folded, @"(?<=\p{L}):(?=\p{L})", string.Empty);
+        folded = Patterns.ColonInsideWord().Replace(folded, string.Empty);
         if (SeparatorOnly().IsMatch(folded))
         {
             return HeaderCellKind.Separator;
@@ -218,7 +245,7 @@ internal static partial class HeaderCells
             return HeaderCellKind.Organisation;
         }
 
-        if (MottoMarker().IsMatch(folded) || PartyMarker().IsMatch(folded) || Regex.IsMatch(folded, @"^\s*cong\s*$"))
+        if (MottoMarker().IsMatch(folded) || PartyMarker().IsMatch(folded) || LoneCong().IsMatch(folded))
         {
             return HeaderCellKind.Motto;
         }
@@ -292,16 +319,16 @@ internal static partial class HeaderCells
                 // "Số:" alone, or a symbol broken after a dash or slash, continues on the next piece.
                 var rest = NumberLead().Replace(a.Folded, string.Empty).Trim();
                 return b.Line > a.Line && b.Kind is HeaderCellKind.Body or HeaderCellKind.Other or HeaderCellKind.Number
-                    && (rest.Length == 0 || rest.EndsWith('-') || rest.EndsWith('/')) && b.Text.Length < 40 && !b.Text.Contains(' ', StringComparison.Ordinal) || rest.Length == 0 && b.Line > a.Line && Regex.IsMatch(b.Folded, @"^\d");
+                    && (rest.Length == 0 || rest.EndsWith('-') || rest.EndsWith('/')) && b.Text.Length < 40 && !b.Text.Contains(' ', StringComparison.Ordinal) || rest.Length == 0 && b.Line > a.Line && OpensWithDigit().IsMatch(b.Folded);
             case HeaderCellKind.PlaceDate:
                 // "Quảng Ngãi, ngày" + "22 tháng 02 năm 2024"; "Đắk Nông, ngày 21" + "tháng 02 năm 2023".
-                return b.Line > a.Line && Regex.IsMatch(a.Folded, @"ngay(?:\s+\d{1,2})?\s*$") && Regex.IsMatch(b.Folded, @"^(?:\d|thang)");
+                return b.Line > a.Line && EndsWithNgay().IsMatch(a.Folded) && OpensWithDayOrMonth().IsMatch(b.Folded);
             case HeaderCellKind.Motto:
                 // "CỘNG" / "HÒA XÃ HỘI …"; "… CHỦ NGHĨA VIỆT" / "NAM".
-                return b.Line > a.Line && (Regex.IsMatch(a.Folded, @"^\s*cong\s*$") || Regex.IsMatch(a.Folded, @"\bviet\s*$") && Regex.IsMatch(b.Folded, @"^\s*nam\b"));
+                return b.Line > a.Line && (LoneCong().IsMatch(a.Folded) || EndsWithViet().IsMatch(a.Folded) && OpensWithNam().IsMatch(b.Folded));
             case HeaderCellKind.Body or HeaderCellKind.Other when b.Kind == HeaderCellKind.PlaceDate && b.Line <= a.Line + 2:
                 // "Bình" + "Định, ngày 07 tháng 9 năm 2022": a place broken before its last word.
-                return Regex.IsMatch(a.Text, @"^\p{Lu}\p{Ll}+(?:\s\p{Lu}\p{Ll}+)?$") && Regex.IsMatch(b.Text, @"^\p{L}+(?:[\s-]\p{L}+)*\s*,");
+                return CapitalisedName().IsMatch(a.Text) && WordsThenComma().IsMatch(b.Text);
             case HeaderCellKind.Body when b.Kind is HeaderCellKind.Body or HeaderCellKind.Organisation && b.Line > a.Line:
                 return BodyContinues(a.Text, b.Text);
             default:

@@ -44,6 +44,30 @@ internal static partial class HeaderParser
     [GeneratedRegex(@"^\s*(?:can\s*c|thuc\s*hien|tren\s*co\s*so|nh[a-z]m\s*cu\s*th[a-z]\s*ho|huong\s*ung|kinh\s*gui|[ivxl|1]{1,4}\s*[.]\s|\d+\s*[.]\s)")]
     private static partial Regex BodyOpening();
 
+    [GeneratedRegex(@"^\s*[-+•]")]
+    private static partial Regex BulletLine();
+
+    [GeneratedRegex(@"^\s*(?:quyet\s+dinh|quyet\s+nghi)\s*:")]
+    private static partial Regex DecidesHeading();
+
+    [GeneratedRegex(@"^\s*kinh\s*gui")]
+    private static partial Regex KinhGui();
+
+    [GeneratedRegex(@"^\s*" + Patterns.Ngay + @"\s*")]
+    private static partial Regex LeadingNgay();
+
+    [GeneratedRegex(@"^\s*\d")]
+    private static partial Regex OpensWithNumber();
+
+    [GeneratedRegex(@"^\s*(?:[Vv]\s*/\s*[Vv]|[Vv]ề\s+việc|[Vv]e\s+viec)\s*:?\s*")]
+    private static partial Regex SubjectLabel();
+
+    [GeneratedRegex(@"^\s*(?:v\s*/\s*v|s[o06]\b)")]
+    private static partial Regex SubjectOrNumberLabel();
+
+    [GeneratedRegex(@"\b(?:khoa|ky\s+hop)\b")]
+    private static partial Regex TermOrSession();
+
     public static HeaderResult Parse(FoldedText text, IReadOnlyList<TextLine> lines)
     {
         var typeLine = FindTypeLine(lines);
@@ -66,7 +90,7 @@ internal static partial class HeaderParser
             {
                 case HeaderCellKind.Number when number is null:
                     // "02/CT:PH-HĐTN": OCR drops a colon into a symbol.
-                    var cellText = new FoldedText(Regex.Replace(cell.Text, @"(?<=\p{L}):(?=\p{L})", string.Empty));
+                    var cellText = new FoldedText(Patterns.ColonInsideWord().Replace(cell.Text, string.Empty));
                     var lead = NumberLine().Match(cellText.Folded);
                     if (NumberSymbol.ReadAt(cellText, lead.Length) is { } symbol)
                     {
@@ -139,7 +163,7 @@ internal static partial class HeaderParser
 
     /// <summary>"V/v tăng cường …" → "tăng cường …".</summary>
     private static string SubjectText(string cell) =>
-        Regex.Replace(cell, @"^\s*(?:[Vv]\s*/\s*[Vv]|[Vv]ề\s+việc|[Vv]e\s+viec)\s*:?\s*", string.Empty).Trim();
+        SubjectLabel().Replace(cell, string.Empty).Trim();
 
     /// <summary>The header ends at the type line, or, in a letter, at "Kính gửi" or the first line of running text.</summary>
     private static int HeaderEnd(IReadOnlyList<TextLine> lines, TextLine? typeLine)
@@ -158,12 +182,12 @@ internal static partial class HeaderParser
                 continue;
             }
 
-            if (Regex.IsMatch(line.Folded, @"^\s*kinh\s*gui") || i > 0 && BodyOpening().IsMatch(line.Folded) && !Regex.IsMatch(line.Folded, @"^\s*\d"))
+            if (KinhGui().IsMatch(line.Folded) || i > 0 && BodyOpening().IsMatch(line.Folded) && !OpensWithNumber().IsMatch(line.Folded))
             {
                 return i;
             }
 
-            if (i > 0 && trimmed.Length > 90 && !Letters.IsUpper(trimmed) && !Regex.IsMatch(line.Folded, @"^\s*(?:v\s*/\s*v|s[o06]\b)") && !line.Folded.Contains(", ngay", StringComparison.Ordinal))
+            if (i > 0 && trimmed.Length > 90 && !Letters.IsUpper(trimmed) && !SubjectOrNumberLabel().IsMatch(line.Folded) && !line.Folded.Contains(", ngay", StringComparison.Ordinal))
             {
                 return i;
             }
@@ -176,7 +200,7 @@ internal static partial class HeaderParser
     {
         for (var i = Math.Max(0, from - 2); i < lines.Count && i < from + 3; i++)
         {
-            if (Regex.IsMatch(lines[i].Folded, @"^\s*kinh\s*gui"))
+            if (KinhGui().IsMatch(lines[i].Folded))
             {
                 return i;
             }
@@ -197,7 +221,7 @@ internal static partial class HeaderParser
         if (AddressedAt(lines, regionEnd) is var addressed && addressed >= 0)
         {
             i = addressed + 1;
-            while (i < lines.Count && (lines[i].IsBlank || Regex.IsMatch(lines[i].Folded, @"^\s*[-+•]")))
+            while (i < lines.Count && (lines[i].IsBlank || BulletLine().IsMatch(lines[i].Folded)))
             {
                 i++;
             }
@@ -228,7 +252,7 @@ internal static partial class HeaderParser
         }
 
         // "ngày   tháng 3 năm 2024": the day left blank for the signer to fill in.
-        var afterNgay = Regex.Match(folded[at..], @"^\s*" + Patterns.Ngay + @"\s*");
+        var afterNgay = LeadingNgay().Match(folded[at..]);
         return afterNgay.Success && DateReader.ReadAt(folded, at + afterNgay.Length) is { Date: { } month } ? month : null;
     }
 
@@ -253,12 +277,12 @@ internal static partial class HeaderParser
                 continue;
             }
 
-            if (parts.Count > 0 && (BodyOpening().IsMatch(line.Folded) || Regex.IsMatch(line.Folded, @"^\s*(?:quyet\s+dinh|quyet\s+nghi)\s*:")))
+            if (parts.Count > 0 && (BodyOpening().IsMatch(line.Folded) || DecidesHeading().IsMatch(line.Folded)))
             {
                 break;
             }
 
-            if (parts.Count == 0 && Regex.IsMatch(line.Folded, @"^\s*kinh\s*gui"))
+            if (parts.Count == 0 && KinhGui().IsMatch(line.Folded))
             {
                 break;
             }
@@ -268,7 +292,7 @@ internal static partial class HeaderParser
                 // "ỦY BAN NHÂN DÂN TỈNH BẮC GIANG", "CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH …" under a decision's title.
                 issuerLine = content;
                 i++;
-                while (i < lines.Count && Letters.IsUpper(lines[i].Original.Trim()) && Regex.IsMatch(lines[i].Folded, @"\b(?:khoa|ky\s+hop)\b"))
+                while (i < lines.Count && Letters.IsUpper(lines[i].Original.Trim()) && TermOrSession().IsMatch(lines[i].Folded))
                 {
                     i++;
                 }
@@ -295,7 +319,7 @@ internal static partial class HeaderParser
         }
 
         var folded = Text.TextFolding.Fold(content);
-        var withoutTitle = Regex.Replace(folded, @"^(?:chu\s+tich|giam\s+doc|bo\s+truong|truong\s+ban|thu\s+truong)\s+", string.Empty);
+        var withoutTitle = Patterns.LeadingSignerTitle().Replace(folded, string.Empty);
         var name = BodyNames.Read(content[(content.Length - withoutTitle.Length)..]);
         return name.IsRecognised && name.HasBody && (name.Place is not null || name.Level is not null || withoutTitle.Length < folded.Length);
     }

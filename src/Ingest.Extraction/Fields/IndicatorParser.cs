@@ -22,10 +22,35 @@ internal static partial class IndicatorParser
     [GeneratedRegex(@"[.;:!?\n]|\s-\s|\(")]
     private static partial Regex ClauseBreak();
 
-    private static readonly Regex TroLen = new(@"^[^.;:\n%]{0,60}?" + Patterns.TroLen, RegexOptions.Compiled);
+    [GeneratedRegex(@"^[^.;:\n%]{0,60}?" + Patterns.TroLen)]
+    private static partial Regex TroLenAfter();
 
     [GeneratedRegex(@"^\s*(?:va|hoac)\s+$")]
     private static partial Regex Coordination();
+
+    [GeneratedRegex(@"^,\s*(?:trong\s+do|dong\s+thoi)")]
+    private static partial Regex CommaThenOfWhich();
+
+    [GeneratedRegex(@"\b(?:ngay|thang|nam|quy|ky|khoa|lan|thu|so)\s*$")]
+    private static partial Regex CountingWordBefore();
+
+    [GeneratedRegex(@"\d")]
+    private static partial Regex Digit();
+
+    [GeneratedRegex(@"^(?:(?:nghin|trieu|ty)\s+)?dong\b")]
+    private static partial Regex MoneyUnit();
+
+    [GeneratedRegex(@"/1\s*(?=\p{L})")]
+    private static partial Regex PerOneBeforeWord();
+
+    [GeneratedRegex(@"^(?:\s?/\s?(?:\d\s?)?[a-z]+(?:\s(?:vien|hoc|nguoi|dan|sinh|khau|tre)\b)?){1,2}")]
+    private static partial Regex RateUnit();
+
+    [GeneratedRegex(@"^(?:dat|phan\s+dau|co)")]
+    private static partial Regex ReachVerb();
+
+    [GeneratedRegex(@"\s*/\s*")]
+    private static partial Regex SpacedSlash();
 
     public static IReadOnlyList<Indicator> Parse(FoldedText text, SectionMap sections, int bodyStart, IReadOnlyList<ReferenceMention> references, ReportedFigures reported)
     {
@@ -112,7 +137,7 @@ internal static partial class IndicatorParser
         return c.Success ? clauseStart + c.Index : at;
     }
 
-    private static bool IsMoney(string? unit) => unit is not null && Regex.IsMatch(Text.TextFolding.Fold(unit), @"^(?:(?:nghin|trieu|ty)\s+)?dong\b");
+    private static bool IsMoney(string? unit) => unit is not null && MoneyUnit().IsMatch(Text.TextFolding.Fold(unit));
 
     /// <summary>"(cấp huyện 06 điển hình, cấp xã 94 điển hình)", "(dưới 2.500 gram)": a breakdown or a definition, not a target.</summary>
     private static bool InParentheses(string folded, int at)
@@ -134,8 +159,8 @@ internal static partial class IndicatorParser
         before = before.Replace('\n', ' ');
 
         var rest = folded[unitEnd..Math.Min(folded.Length, unitEnd + 80)];
-        var troLen = TroLen.Match(rest);
-        var trailingAtLeast = troLen.Success && !Regex.IsMatch(rest[..troLen.Index], @"\d");
+        var troLen = TroLenAfter().Match(rest);
+        var trailingAtLeast = troLen.Success && !Digit().IsMatch(rest[..troLen.Index]);
         var c = ComparatorBefore().Match(before);
         if (!c.Success)
         {
@@ -143,12 +168,12 @@ internal static partial class IndicatorParser
         }
 
         // "Đạt 95% … trở lên" is at least 95; "Trên 90% … hoàn thành tốt nhiệm vụ trở lên" stays above 90.
-        if (trailingAtLeast && Regex.IsMatch(c.Groups["c"].Value, @"^(?:dat|phan\s+dau|co)"))
+        if (trailingAtLeast && ReachVerb().IsMatch(c.Groups["c"].Value))
         {
             return ">=";
         }
 
-        var word = Regex.Replace(c.Groups["c"].Value, @"\s+", " ");
+        var word = Patterns.WhitespaceRun().Replace(c.Groups["c"].Value, " ");
         if (word == "co" && !isPercent)
         {
             // "có 03 hình thức": a count after "có" describes, it does not set a target.
@@ -169,13 +194,13 @@ internal static partial class IndicatorParser
     /// <summary>"phóng sự/1 năm", "triệu đồng/người/năm", "đồng/đoàn viên/năm": a rate written after the unit belongs to it.</summary>
     private static int ReadRate(string folded, int at, ref string unit, FoldedText text)
     {
-        var rate = Regex.Match(folded[at..Math.Min(folded.Length, at + 40)], @"^(?:\s?/\s?(?:\d\s?)?[a-z]+(?:\s(?:vien|hoc|nguoi|dan|sinh|khau|tre)\b)?){1,2}");
+        var rate = RateUnit().Match(folded[at..Math.Min(folded.Length, at + 40)]);
         if (!rate.Success || rate.Length == 0)
         {
             return at;
         }
 
-        unit += Regex.Replace(Regex.Replace(text.Slice(at, at + rate.Length), @"\s*/\s*", "/"), @"/1\s*(?=\p{L})", "/1 ");
+        unit += PerOneBeforeWord().Replace(SpacedSlash().Replace(text.Slice(at, at + rate.Length), "/"), "/1 ");
         return at + rate.Length;
     }
 
@@ -199,7 +224,7 @@ internal static partial class IndicatorParser
         }
 
         var before = folded[Math.Max(0, m.Index - 8)..m.Index];
-        return Regex.IsMatch(before, @"\b(?:ngay|thang|nam|quy|ky|khoa|lan|thu|so)\s*$");
+        return CountingWordBefore().IsMatch(before);
     }
 
     private static bool TryValue(string text, out decimal value)
@@ -226,7 +251,7 @@ internal static partial class IndicatorParser
                 break;
             }
 
-            if (folded[end] == ',' && end + 2 < folded.Length && Regex.IsMatch(folded.AsSpan(end, Math.Min(40, folded.Length - end)), @"^,\s*(?:trong\s+do|dong\s+thoi)"))
+            if (folded[end] == ',' && end + 2 < folded.Length && CommaThenOfWhich().IsMatch(folded.AsSpan(end, Math.Min(40, folded.Length - end))))
             {
                 break;
             }

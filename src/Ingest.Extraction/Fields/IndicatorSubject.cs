@@ -33,6 +33,12 @@ internal static partial class IndicatorSubject
     [GeneratedRegex(@"(?:\s+\b(?:va|cua|cac|cho|tai|trong|voi|ve|o|la|duoc|dat|co)\b)+$")]
     private static partial Regex DanglingWords();
 
+    [GeneratedRegex(@"^\s*(?:tu|cho|tai|trong|vao|theo|cua|so\s+voi)\b")]
+    private static partial Regex PrepositionAfter();
+
+    [GeneratedRegex(@"^\s*tr[a-z0-9]{0,2}\s+(?:[l1i]en|xuong)\s+(?=[a-z])")]
+    private static partial Regex RiseOrFallQualifier();
+
     /// <param name="text">The document.</param>
     /// <param name="clauseStart">Start of the clause holding the value.</param>
     /// <param name="valueStart">Where the value (or its comparator word) starts.</param>
@@ -44,7 +50,7 @@ internal static partial class IndicatorSubject
     {
         var folded = text.Folded;
         // "Kéo giảm từ 10% trở lên số vụ phạm pháp hình sự": the qualifier comes first, the phrase after it.
-        if (Regex.Match(folded[unitEnd..Math.Min(folded.Length, unitEnd + 12)], @"^\s*tr[a-z0-9]{0,2}\s+(?:[l1i]en|xuong)\s+(?=[a-z])") is { Success: true } qualifier
+        if (RiseOrFallQualifier().Match(folded[unitEnd..Math.Min(folded.Length, unitEnd + 12)]) is { Success: true } qualifier
             && unitStart == unitEnd)
         {
             unitStart = unitEnd = unitEnd + qualifier.Length;
@@ -129,7 +135,7 @@ internal static partial class IndicatorSubject
     }
 
     private static bool StartsWithPreposition(string folded, int at) =>
-        Regex.IsMatch(folded.AsSpan(at, Math.Min(12, folded.Length - at)), @"^\s*(?:tu|cho|tai|trong|vao|theo|cua|so\s+voi)\b");
+        PrepositionAfter().IsMatch(folded.AsSpan(at, Math.Min(12, folded.Length - at)));
 
     // A clause's first word is capitalised as a sentence start, not as a name ("Kết nạp" but "Đoàn viên").
     private static string LowerFirst(string phrase) =>

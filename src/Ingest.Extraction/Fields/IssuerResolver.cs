@@ -20,6 +20,16 @@ internal static partial class IssuerResolver
     [GeneratedRegex(@"\s(?:xay\s+dung|ban\s+hanh|phat\s+dong|trien\s+khai|thong\s+nhat(?:\s+ban\s+hanh)?)\s+(?:ke\s+hoach|chuong\s+trinh|huong\s+dan|de\s+an|quy\s+che|nghi\s+quyet)")]
     private static partial Regex AuthorTail();
 
+    // Each province's folded name as a whole word, parsed once (built from the gazetteer, so not generated).
+    private static readonly (string Province, Regex Name)[] ProvinceNames =
+        [.. Provinces.All.Select(p => (p, new Regex($@"\b{Regex.Escape(Text.TextFolding.Fold(p))}\b")))];
+
+    [GeneratedRegex(Patterns.Cua + @"\s+$")]
+    private static partial Regex CuaBefore();
+
+    [GeneratedRegex(@"^\s*(?:t/?m|kt|tl|q)\.?\s*")]
+    private static partial Regex OnBehalfPrefix();
+
     /// <summary>The issuer and, for a joint document, the other bodies of its header.</summary>
     public static (IssuerInfo? Issuer, IReadOnlyList<IssuerInfo> CoIssuers) Resolve(
         HeaderResult header, FoldedText text, IReadOnlyList<TextLine> lines, SignerInfo? signer, List<string> warnings)
@@ -129,7 +139,7 @@ internal static partial class IssuerResolver
         if (header.IssuerLine is { } repeated)
         {
             var folded = Text.TextFolding.Fold(repeated);
-            var withoutTitle = Regex.Replace(folded, @"^(?:chu\s+tich|giam\s+doc|bo\s+truong|truong\s+ban|thu\s+truong)\s+", string.Empty);
+            var withoutTitle = Patterns.LeadingSignerTitle().Replace(folded, string.Empty);
             var read = BodyNames.Read(repeated[(repeated.Length - withoutTitle.Length)..]);
             if (read.Place is not null && Words(read.Text).IsSupersetOf(words))
             {
@@ -197,11 +207,11 @@ internal static partial class IssuerResolver
         // "TM. Ban Thường trực" with "Ban Thường trực Ủy ban MTTQ Việt Nam tỉnh" in the body.
         if (signer?.OnBehalf is { } onBehalf)
         {
-            var behalf = Regex.Replace(Text.TextFolding.Fold(onBehalf.Split(" / ")[0]), @"^\s*(?:t/?m|kt|tl|q)\.?\s*", string.Empty);
+            var behalf = OnBehalfPrefix().Replace(Text.TextFolding.Fold(onBehalf.Split(" / ")[0]), string.Empty);
             for (var at = folded.IndexOf(behalf, StringComparison.Ordinal); at >= 0 && behalf.Length > 2; at = folded.IndexOf(behalf, at + 1, StringComparison.Ordinal))
             {
                 // A body after "của" is one the plan cites, not its author.
-                if (!Regex.IsMatch(folded[Math.Max(0, at - 6)..at], Patterns.Cua + @"\s+$"))
+                if (!CuaBefore().IsMatch(folded[Math.Max(0, at - 6)..at]))
                 {
                     Count(candidates, BodyNames.ReadRunning(text, at), 1);
                 }
@@ -291,10 +301,9 @@ internal static partial class IssuerResolver
         if (counts.Count == 0)
         {
             // A body of the province named without "tỉnh" ("Đài Phát thanh - Truyền hình Bến Tre").
-            foreach (var province in Provinces.All)
+            foreach (var (province, name) in ProvinceNames)
             {
-                var foldedName = Text.TextFolding.Fold(province);
-                if (Regex.IsMatch(folded, $@"\b{Regex.Escape(foldedName)}\b"))
+                if (name.IsMatch(folded))
                 {
                     counts[province] = counts.GetValueOrDefault(province) + 1;
                 }

@@ -83,7 +83,7 @@ internal static partial class LegalBasisParser
         var folded = text.Folded;
         foreach (Match lead in PluralLead.Matches(folded[..end], start))
         {
-            var type = DocTypes.TypeAt(Regex.Replace(lead.Groups["type"].Value, @"\s+", " "));
+            var type = DocTypes.TypeAt(Patterns.WhitespaceRun().Replace(lead.Groups["type"].Value, " "));
             var issuer = lead.Groups["issuer"].Success
                 ? Letters.Squash(text.Slice(lead.Groups["issuer"].Index, lead.Groups["issuer"].Index + lead.Groups["issuer"].Length))
                 : null;
@@ -114,6 +114,18 @@ internal static partial class LegalBasisParser
 
     [GeneratedRegex(@"[,;]\s*(?:thuc\s*hien|can\s*cu)\s+(?=[a-z])")]
     private static partial Regex InnerOpening();
+
+    [GeneratedRegex(Patterns.Cua + @"\s+")]
+    private static partial Regex Cua();
+
+    [GeneratedRegex(@"(?:" + Patterns.Ngay + @"\s*(?=\d)|(?=" + Patterns.Nam + @"\s+(?:19|20)\d\d\b))")]
+    private static partial Regex DateOrYearStart();
+
+    [GeneratedRegex(@"[.;:,]$")]
+    private static partial Regex EndsWithPunctuation();
+
+    [GeneratedRegex(@"\bnay\b")]
+    private static partial Regex Nay();
 
     /// <summary>The preamble's paragraphs (folded spans): references there are bases, not the plan's own dates or targets.</summary>
     public static IReadOnlyList<(int Start, int End)> Preamble(IReadOnlyList<TextLine> lines, int bodyStart) => PreambleSpans(lines, bodyStart);
@@ -151,7 +163,7 @@ internal static partial class LegalBasisParser
                 }
 
                 // "Kính gửi: …" / "Căn cứ …" without a blank line between: a lead after a finished line starts a paragraph.
-                if (i > first && Opening().IsMatch(lines[i].Folded) && Regex.IsMatch(lines[i - 1].Original.TrimEnd(), @"[.;:,]$") && !Opening().IsMatch(lines[first].Folded))
+                if (i > first && Opening().IsMatch(lines[i].Folded) && EndsWithPunctuation().IsMatch(lines[i - 1].Original.TrimEnd()) && !Opening().IsMatch(lines[first].Folded))
                 {
                     break;
                 }
@@ -211,7 +223,7 @@ internal static partial class LegalBasisParser
     private static PartialDate? LawDate(string folded, int from, int clauseEnd)
     {
         var stop = folded.IndexOf(',', from) is var comma && comma >= 0 && comma < clauseEnd ? comma : clauseEnd;
-        var m = Regex.Match(folded[from..stop], @"(?:" + Patterns.Ngay + @"\s*(?=\d)|(?=" + Patterns.Nam + @"\s+(?:19|20)\d\d\b))");
+        var m = DateOrYearStart().Match(folded[from..stop]);
         return m.Success && DateReader.ReadAt(folded, from + m.Index + m.Length) is { Date: { } date } ? date : null;
     }
 
@@ -236,13 +248,13 @@ internal static partial class LegalBasisParser
             clauseEnd = clauseEnd < 0 || clauseEnd > end ? end : clauseEnd;
             var nextComma = folded.IndexOf(',', at);
             var body = folded[at..clauseEnd];
-            if (Regex.IsMatch(body, @"\bnay\b") || numbered.Any(n => n.Start >= at && n.Start < clauseEnd && n.Start < (nextComma < 0 ? clauseEnd : nextComma)))
+            if (Nay().IsMatch(body) || numbered.Any(n => n.Start >= at && n.Start < clauseEnd && n.Start < (nextComma < 0 ? clauseEnd : nextComma)))
             {
                 continue;
             }
 
             var typeEnd = at + Text.TextFolding.Fold(type).Length;
-            var cua = Regex.Match(folded[typeEnd..clauseEnd], Patterns.Cua + @"\s+");
+            var cua = Cua().Match(folded[typeEnd..clauseEnd]);
             var issuer = cua.Success ? ReferenceParser.ReadTail(text, typeEnd + cua.Index).Issuer : null;
             yield return new ReferenceMention(type, null, type == "Luật" ? LawDate(folded, typeEnd, clauseEnd) : null, issuer, at, clauseEnd);
         }

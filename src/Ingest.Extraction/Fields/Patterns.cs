@@ -1,10 +1,12 @@
+using System.Text.RegularExpressions;
+
 namespace PlanIngest.Extraction.Fields;
 
 /// <summary>
 /// Regex fragments over folded text that also accept the OCR readings DESIGN.md §2 lists
 /// ("s6" số, "ctia" của, "ndm" năm, "thdang" tháng), so garbled input is matched like clean input.
 /// </summary>
-internal static class Patterns
+internal static partial class Patterns
 {
     /// <summary>"số" and its misreadings: so, s6, s$, se, sb, s&amp;, sd, s¢, a bare s before a number.</summary>
     public const string So = @"\bs[o06ebd$&¢§]?\s*[:.]?\s*";
@@ -23,4 +25,16 @@ internal static class Patterns
     /// <summary>A number and symbol: state 51/KH-MTTQ-BTT, normative 30/2020/NĐ-CP, Party 58-KH/BDVHU, and lists "217, 218-QĐ/TW".</summary>
     public const string Symbol =
         @"(?<![\d/.,])(?:/\s?)?(?<nums>\d{1,5}[a-z]?(?:\s?,\s?\d{1,5}[a-z]?)*)\s?(?:/\s?(?<year>(?:19|20)\d\d)\s?)?(?<sep>[-/])\s?(?:[17](?=[a-z]{2}))?(?<code>[a-zð][a-z0-9ð']{0,9})(?<rest>(?:\s?[-/]\s?[a-zð][a-z0-9ð']{0,9})*)";
+
+    // Whole patterns more than one parser uses, generated at build time like the parsers' own.
+    [GeneratedRegex(@"\s+")]
+    public static partial Regex WhitespaceRun();
+
+    /// <summary>A colon OCR put between two letters ("Kế:hoạch").</summary>
+    [GeneratedRegex(@"(?<=\p{L}):(?=\p{L})")]
+    public static partial Regex ColonInsideWord();
+
+    /// <summary>A signer's title before the body's name ("chủ tịch UBND …").</summary>
+    [GeneratedRegex(@"^(?:chu\s+tich|giam\s+doc|bo\s+truong|truong\s+ban|thu\s+truong)\s+")]
+    public static partial Regex LeadingSignerTitle();
 }

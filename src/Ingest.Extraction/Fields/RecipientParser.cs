@@ -20,6 +20,9 @@ internal static partial class RecipientParser
     [GeneratedRegex(@"\t|\s{3,}")]
     private static partial Regex ColumnGap();
 
+    [GeneratedRegex(@"(?:^|\s)(?:T\s?/\s?M|K\s?/\s?T|T\s?/\s?L|TM\.|KT\.|TL\.)\s*[\p{Lu}]")]
+    private static partial Regex SignatureMarker();
+
     public static IReadOnlyList<string> Parse(IReadOnlyList<TextLine> lines)
     {
         var start = -1;
@@ -104,7 +107,7 @@ internal static partial class RecipientParser
     /// <summary>"… (để b/c), BÍ THƯ", "KT. CHỦ TỊCH": the signature column read into the recipients column.</summary>
     private static string WithoutSignature(string piece)
     {
-        var marker = Regex.Match(piece, @"(?:^|\s)(?:T\s?/\s?M|K\s?/\s?T|T\s?/\s?L|TM\.|KT\.|TL\.)\s*[\p{Lu}]");
+        var marker = SignatureMarker().Match(piece);
         if (marker.Success)
         {
             piece = piece[..marker.Index];

@@ -30,6 +30,9 @@ internal static partial class ReferenceParser
     [GeneratedRegex(@"\G\s*,?\s*(?:" + Patterns.Ngay + @"\s*)?(?<d>\d{1,2})\s*/\s*(?<m>\d{1,2})\s*/\s*(?<y>(?:19|20))\s(?<y2>\d{2})\b")]
     private static partial Regex BrokenYear();
 
+    [GeneratedRegex(@"^\s*(?:,|va)\s*$")]
+    private static partial Regex CommaOrVa();
+
     public static IReadOnlyList<ReferenceMention> FindAll(FoldedText text)
     {
         var mentions = new List<ReferenceMention>();
@@ -38,7 +41,7 @@ internal static partial class ReferenceParser
             var lookBack = Math.Max(0, symbol.Start - 60);
             var before = text.Folded[lookBack..symbol.Start];
             var typeMatch = TypeBefore.Match(before);
-            var docType = typeMatch.Success ? DocTypes.TypeAt(Regex.Replace(typeMatch.Groups["type"].Value, @"\s+", " ")) : DocTypes.FromCode(symbol.Code);
+            var docType = typeMatch.Success ? DocTypes.TypeAt(Patterns.WhitespaceRun().Replace(typeMatch.Groups["type"].Value, " ")) : DocTypes.FromCode(symbol.Code);
             var start = typeMatch.Success ? lookBack + typeMatch.Index : symbol.Start;
             var (date, issuer, end) = ReadTail(text, symbol.End);
             foreach (var number in symbol.Numbers)
@@ -63,7 +66,7 @@ internal static partial class ReferenceParser
         {
             var (a, b) = (mentions[i], mentions[i + 1]);
             if (a.Date is null && a.Issuer is null && b.Start >= a.End && (b.Date is not null || b.Issuer is not null)
-                && Regex.IsMatch(folded.AsSpan(a.End, b.Start - a.End), @"^\s*(?:,|va)\s*$"))
+                && CommaOrVa().IsMatch(folded.AsSpan(a.End, b.Start - a.End)))
             {
                 mentions[i] = a with { Date = b.Date, Issuer = b.Issuer };
             }

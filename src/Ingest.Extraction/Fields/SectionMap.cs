@@ -17,6 +17,9 @@ internal sealed partial class SectionMap
     [GeneratedRegex(@"^\s*(?<num>\d{1,2}(?:\s?\.\s?\d{1,2}){0,3})\s?(?:[.)]|-(?=\s?\D))\s*(?=\S)")]
     private static partial Regex NumberedHeading();
 
+    [GeneratedRegex(@"\s")]
+    private static partial Regex WhitespaceChar();
+
     public SectionMap(IReadOnlyList<TextLine> lines, int bodyStart)
     {
         var roman = 0;
@@ -42,7 +45,7 @@ internal sealed partial class SectionMap
             var numbered = NumberedHeading().Match(line.Folded);
             if (numbered.Success && original.Length > 0)
             {
-                var parts = Regex.Replace(numbered.Groups["num"].Value, @"\s", string.Empty).Split('.', StringSplitOptions.RemoveEmptyEntries);
+                var parts = WhitespaceChar().Replace(numbered.Groups["num"].Value, string.Empty).Split('.', StringSplitOptions.RemoveEmptyEntries);
                 if (parts.Length == 1 && parts[0].Length <= 2)
                 {
                     numbers = [parts[0].TrimStart('0')];

@@ -85,13 +85,13 @@ internal static partial class SignerParser
             foreach (var (segment, folded) in Segments(lines[i]))
             {
                 var marker = OnBehalfMarker().Match(folded);
-                if (marker.Success && Regex.IsMatch(folded[marker.Index..], @"^(?:t\s?/\s?m|tm)\b") && Letters.IsUpper(segment[marker.Index..]))
+                if (marker.Success && OpensWithOnBehalf().IsMatch(folded[marker.Index..]) && Letters.IsUpper(segment[marker.Index..]))
                 {
                     // The next column may follow after a single space in OCR text: a signing title or a second
                     // "TM." ends this body ("TM. BAN THƯỜNG VỤ HUYỆN ĐOÀN TRƯỞNG PHÒNG …").
                     var body = Letters.Squash(segment[(marker.Index + marker.Length)..]);
                     var bodyFolded = Text.TextFolding.Fold(body);
-                    var end = Regex.Match(bodyFolded, @"\s(?:t\s?/\s?m|tm\.|kt\.|k/t|(?:pho\s+)?(?:truong\s+phong|truong\s+ban|chu\s+tich|giam\s+doc|bi\s+thu|hieu\s+truong))\b");
+                    var end = SignerBlockEnd().Match(bodyFolded);
                     bodies.Add(end.Success ? body[..end.Index].Trim() : body);
                 }
             }
@@ -120,7 +120,7 @@ internal static partial class SignerParser
         }
 
         // "Noi nhan: =2 FERUONG BAN": the title sits after the recipients heading on one line.
-        var heading = Regex.Match(line.Folded, @"n[o0]i\s*nh[a-z]{1,2}n\s*:?");
+        var heading = NoiNhanHeading().Match(line.Folded);
         if (foldedParts.Length == 1 && heading.Success && heading.Index + heading.Length < line.Original.Length)
         {
             yield return (line.Original[(heading.Index + heading.Length)..].Trim(), line.Folded[(heading.Index + heading.Length)..].Trim());
@@ -132,6 +132,18 @@ internal static partial class SignerParser
 
     [GeneratedRegex(@"[.;,]\s+(?:(?:Đại|Dai|Thượng|Thuong|Trung|Thiếu|Thieu)\s+(?:tá|ta|tướng|tuong|úy|uy)\s+)?(?<name>(?:\p{Lu}[\p{Ll}\p{M}]*\s+){1,5}\p{Lu}[\p{Ll}\p{M}]*)\s*$")]
     private static partial Regex TrailingNameRun();
+
+    [GeneratedRegex(@"n[o0]i\s*nh[a-z]{1,2}n\s*:?")]
+    private static partial Regex NoiNhanHeading();
+
+    [GeneratedRegex(@"^(?:t\s?/\s?m|tm)\b")]
+    private static partial Regex OpensWithOnBehalf();
+
+    [GeneratedRegex(@"^(?:da ky|noi nhan|ky ten)$")]
+    private static partial Regex SignatureFiller();
+
+    [GeneratedRegex(@"\s(?:t\s?/\s?m|tm\.|kt\.|k/t|(?:pho\s+)?(?:truong\s+phong|truong\s+ban|chu\s+tich|giam\s+doc|bi\s+thu|hieu\s+truong))\b")]
+    private static partial Regex SignerBlockEnd();
 
     /// <summary>The upper-case words that end a line, if the line has other text before them.</summary>
     public static string? TrailingUpper(string segment)
@@ -180,6 +192,6 @@ internal static partial class SignerParser
         }
 
         var folded = Text.TextFolding.Fold(text);
-        return Regex.IsMatch(folded, @"^(?:da ky|noi nhan|ky ten)$") || SignerTitles.Match(folded) is not null ? null : text;
+        return SignatureFiller().IsMatch(folded) || SignerTitles.Match(folded) is not null ? null : text;
     }
 }
