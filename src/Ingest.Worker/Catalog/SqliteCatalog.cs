@@ -74,26 +74,10 @@ public sealed partial class SqliteCatalog : IDocumentCatalog
     private static async Task<List<CatalogCommit>> CommitRecordsAsync(SqliteConnection connection, SqliteTransaction transaction, IReadOnlyList<DocumentRecord> records, string now, CancellationToken cancellationToken)
     {
         var commits = new List<CatalogCommit>(records.Count);
+        await using var writer = new RecordWriter(connection, transaction, now);
         foreach (var record in records)
         {
-            var id = record.Source.Sha256;
-            var existing = await ScalarAsync(connection, transaction, "SELECT seq FROM documents WHERE id = $id", cancellationToken, ("$id", id));
-            if (existing is long sequence)
-            {
-                await AddAliasAsync(connection, transaction, id, record.Source.Path, now, cancellationToken);
-                commits.Add(new CatalogCommit(id, false, sequence));
-                continue;
-            }
-
-            var added = await NextSequenceAsync(connection, transaction, id, "added", now, cancellationToken);
-            await ExecuteAsync(connection, transaction, """
-                INSERT INTO documents (id, seq, name, number, number_key, title, issuer, issued_date, media_type, page_count,
-                                       extractor_version, record_json, added_at, updated_at)
-                VALUES ($id, $seq, $name, $number, $number_key, $title, $issuer, $issued_date, $media_type, $page_count,
-                        $extractor_version, $record_json, $now, $now)
-                """, cancellationToken, [.. RowValues(id, added, record), ("$name", record.Source.Path), ("$media_type", record.Source.MediaType), ("$now", now)]);
-            await WritePagesAndCitationsAsync(connection, transaction, id, record, cancellationToken);
-            commits.Add(new CatalogCommit(id, true, added));
+            commits.Add(await writer.CommitAsync(record, cancellationToken));
         }
 
         return commits;
@@ -109,7 +93,8 @@ public sealed partial class SqliteCatalog : IDocumentCatalog
         }
 
         var now = Now();
-        var sequence = await NextSequenceAsync(connection, transaction, id, "replaced", now, cancellationToken);
+        await using var writer = new RecordWriter(connection, transaction, now);
+        var sequence = await writer.NextSequenceAsync(id, "replaced", cancellationToken);
         await ExecuteAsync(connection, transaction, """
             UPDATE documents SET seq = $seq, number = $number, number_key = $number_key, title = $title, issuer = $issuer,
                 issued_date = $issued_date, page_count = $page_count, extractor_version = $extractor_version,
@@ -118,7 +103,7 @@ public sealed partial class SqliteCatalog : IDocumentCatalog
             """, cancellationToken, [.. RowValues(id, sequence, record), ("$now", now)]);
         await ExecuteAsync(connection, transaction, "DELETE FROM pages WHERE document_id = $id", cancellationToken, ("$id", id));
         await ExecuteAsync(connection, transaction, "DELETE FROM citations WHERE document_id = $id", cancellationToken, ("$id", id));
-        await WritePagesAndCitationsAsync(connection, transaction, id, record, cancellationToken);
+        await writer.WritePagesAndCitationsAsync(id, record, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return true;
     }
@@ -240,50 +225,16 @@ public sealed partial class SqliteCatalog : IDocumentCatalog
 
     public void Dispose() => SqliteConnection.ClearPool(new SqliteConnection(connectionString));
 
-    private static (string, object?)[] RowValues(string id, long sequence, DocumentRecord record)
+    /// <summary>The documents row's values; without a record, placeholders for a statement that is bound later.</summary>
+    private static (string, object?)[] RowValues(string id, long sequence, DocumentRecord? record)
     {
-        var row = DocumentRow.Of(record);
+        var row = record is null ? null : DocumentRow.Of(record);
         return
         [
-            ("$id", id), ("$seq", sequence), ("$number", row.Number), ("$number_key", row.NumberKey),
-            ("$title", row.Title), ("$issuer", row.Issuer), ("$issued_date", row.IssuedDate),
-            ("$page_count", row.PageCount), ("$extractor_version", row.ExtractorVersion), ("$record_json", row.RecordJson),
+            ("$id", id), ("$seq", sequence), ("$number", row?.Number), ("$number_key", row?.NumberKey),
+            ("$title", row?.Title), ("$issuer", row?.Issuer), ("$issued_date", row?.IssuedDate),
+            ("$page_count", row?.PageCount ?? 0), ("$extractor_version", row?.ExtractorVersion), ("$record_json", row?.RecordJson),
         ];
-    }
-
-    private static async Task<long> NextSequenceAsync(SqliteConnection connection, SqliteTransaction transaction, string id, string kind, string now, CancellationToken cancellationToken) =>
-        (long)(await ScalarAsync(connection, transaction, "INSERT INTO changes (document_id, kind, at) VALUES ($id, $kind, $at) RETURNING seq", cancellationToken,
-            ("$id", id), ("$kind", kind), ("$at", now)))!;
-
-    private static async Task WritePagesAndCitationsAsync(SqliteConnection connection, SqliteTransaction transaction, string id, DocumentRecord record, CancellationToken cancellationToken)
-    {
-        await using var page = Command(connection, transaction, """
-            INSERT INTO pages (document_id, number, method, confidence, rotation, text, normalized)
-            VALUES ($id, $number, $method, $confidence, $rotation, $text, $normalized)
-            """, ("$id", id), ("$number", 0), ("$method", ""), ("$confidence", null), ("$rotation", null), ("$text", ""), ("$normalized", null));
-        foreach (var p in record.Pages)
-        {
-            page.Parameters["$number"].Value = p.Number;
-            page.Parameters["$method"].Value = ContractNames.Of(p.Method);
-            page.Parameters["$confidence"].Value = (object?)p.Confidence ?? DBNull.Value;
-            page.Parameters["$rotation"].Value = (object?)p.Rotation ?? DBNull.Value;
-            page.Parameters["$text"].Value = p.Text;
-            // Clean text comes out of the normaliser as it went in: stored once, NULL standing for "as read".
-            page.Parameters["$normalized"].Value = p.Normalized is null || p.Normalized == p.Text ? DBNull.Value : p.Normalized;
-            await page.ExecuteNonQueryAsync(cancellationToken);
-        }
-
-        await using var citation = Command(connection, transaction, """
-            INSERT OR IGNORE INTO citations (document_id, number_key, number, issuer, date) VALUES ($id, $key, $number, $issuer, $date)
-            """, ("$id", id), ("$key", ""), ("$number", ""), ("$issuer", null), ("$date", null));
-        foreach (var c in DocumentRow.CitationsOf(record))
-        {
-            citation.Parameters["$key"].Value = c.Key;
-            citation.Parameters["$number"].Value = c.Number;
-            citation.Parameters["$issuer"].Value = (object?)c.Issuer ?? DBNull.Value;
-            citation.Parameters["$date"].Value = (object?)c.Date ?? DBNull.Value;
-            await citation.ExecuteNonQueryAsync(cancellationToken);
-        }
     }
 
     private static async Task AddAliasAsync(SqliteConnection connection, SqliteTransaction? transaction, string id, string name, string now, CancellationToken cancellationToken) =>
