@@ -6,6 +6,7 @@
 #      worker, against plain `tesseract FILE stdout -l vie` over the same pages at the same parallelism
 #      (OMP_THREAD_LIMIT=1, xargs -P), wall times and their ratio, and the worker's peak RSS.
 # Usage: bash bench/worker-bench.sh [TEXT_DOCS] [PAGES]     (prints uptime first: the machine is shared)
+#        TEXT_DOCS=0 runs the scans part alone (bash bench/worker-bench.sh 0 100).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 docs=${1:-2000}
@@ -55,7 +56,7 @@ run_worker() { # name count make-files-command
   local jit=$(cat /proc/$worker/task/*/stat 2>/dev/null | awk '/\(.NET Tiered Com/ { n = split($0, f, ") "); split(f[n], g, " "); t += g[12] + g[13] } END { print t + 0 }')
   kill -TERM "$worker"; wait "$worker" || true
   python3 -c "import sys; s=float(sys.argv[2])-float(sys.argv[1]); print(f'{sys.argv[3]}: {sys.argv[4]} in {s:.1f} s = {int(sys.argv[4])/s:.1f}/s ({int(sys.argv[4])/s*60:.0f}/min); worker CPU {int(sys.argv[6])/100:.1f} s (background JIT {int(sys.argv[7])/100:.1f} s); peak RSS {int(sys.argv[5])//1024} MB')" "$start" "$end" "$name" "$count" "$rss" "$cpu" "$jit"
-  echo "$start $end" > "$dir/span"
+  echo "$start $end $cpu" > "$dir/span"
 }
 
 make_text() { python3 - "$1" "$2" <<'PY'
@@ -79,15 +80,22 @@ make_scans() {
   done
 }
 
-run_worker "text-$((docs / 2))" $((docs / 2)) make_text
-run_worker "text-$docs" "$docs" make_text
+if [ "$docs" -gt 0 ]; then
+  run_worker "text-$((docs / 2))" $((docs / 2)) make_text
+  run_worker "text-$docs" "$docs" make_text
+fi
 run_worker "scans-$pages" "$pages" make_scans
 
-start=$(date +%s.%N)
 ls "$out/scans-$pages/inbox" >/dev/null
 mkdir -p "$out/tess"; make_scans "$out/tess" "$pages"
+# CPU seconds of the finished children (user + sys), before and after. `times` must run in this shell,
+# not in a $(...) subshell, to see this shell's children.
+children_cpu() { times > "$out/times"; tail -1 "$out/times" | awk '{ split($1, u, /[ms]/); split($2, s, /[ms]/); printf "%.2f", u[1] * 60 + u[2] + s[1] * 60 + s[2] }'; }
+children_cpu > "$out/cpu0"; cpu0=$(cat "$out/cpu0")
+start=$(date +%s.%N)
 find "$out/tess" -name '*.png' -print0 | OMP_THREAD_LIMIT=1 xargs -0 -P "$jobs" -I{} sh -c 'tesseract "$1" stdout -l vie >/dev/null 2>&1' _ {}
 end=$(date +%s.%N)
-read -r wstart wend < "$out/scans-$pages/span"
-python3 -c "import sys; t=float(sys.argv[2])-float(sys.argv[1]); w=float(sys.argv[4])-float(sys.argv[3]); p=int(sys.argv[5]); print(f'tesseract ({sys.argv[6]} at a time): {p} pages in {t:.1f} s = {p/t*60:.0f} pages/min; worker/tesseract wall = {w/t:.2f}')" "$start" "$end" "$wstart" "$wend" "$pages" "$jobs"
+children_cpu > "$out/cpu1"; cpu1=$(cat "$out/cpu1")
+read -r wstart wend wcpu < "$out/scans-$pages/span"
+python3 -c "import sys; t=float(sys.argv[2])-float(sys.argv[1]); w=float(sys.argv[4])-float(sys.argv[3]); p=int(sys.argv[5]); tc=float(sys.argv[8])-float(sys.argv[7]); wc=int(sys.argv[9])/100; print(f'tesseract ({sys.argv[6]} at a time): {p} pages in {t:.1f} s = {p/t*60:.0f} pages/min, CPU {tc:.1f} s = {tc/p:.2f} s/page; worker/tesseract wall = {w/t:.2f}, CPU = {wc/tc:.2f} (worker {wc/p:.2f} s/page)')" "$start" "$end" "$wstart" "$wend" "$pages" "$jobs" "$cpu0" "$cpu1" "$wcpu"
 uptime

@@ -214,9 +214,10 @@ public sealed class InboxIntake(
         scanner.Return(name, restartClock: removal == RemoveOutcome.ReplacedMeanwhile);
     }
 
-    // A file left under the worker's private removal name by a crash has lost its original name.
+    // A file left under the worker's private removal name by a crash has lost its original name. A file of a
+    // sub-folder keeps the folders in its name (`2024/ke-hoach-01.pdf`): data for the record and its aliases.
     private static string? DisplayName(string name) =>
-        name.StartsWith(InboxDirectory.TakenPrefix, StringComparison.Ordinal) ? null : name;
+        InboxDirectory.Leaf(name).StartsWith(InboxDirectory.TakenPrefix, StringComparison.Ordinal) ? null : name;
 
     private sealed record Taken(InboxCandidate Candidate, NewJob Job, string Archived);
 }

@@ -66,7 +66,12 @@ public sealed class InboxScanner(InboxDirectory inbox, StabilityTracker tracker,
             switch (identity.Kind)
             {
                 case FileKind.Directory:
-                    ReportOnce(name, "is a folder; only files directly in the inbox are taken (move its files up)");
+                    // Its entries are listed with it (InboxDirectory.ListNames); only a folder too deep is not entered.
+                    if (InboxDirectory.Depth(name) >= InboxDirectory.MaxDepth)
+                    {
+                        ReportOnce(name, $"is a folder nested {InboxDirectory.MaxDepth + 1} deep; folders are entered only {InboxDirectory.MaxDepth} deep (move its files up)");
+                    }
+
                     break;
                 case FileKind.Regular when identity.LinkCount > 1:
                     AddRefusal(refused, Refuse(name, identity, $"has {identity.LinkCount} hard links: the same file also lives outside the inbox, so it is not read (copy it in instead)"));
@@ -117,7 +122,11 @@ public sealed class InboxScanner(InboxDirectory inbox, StabilityTracker tracker,
     }
 
     /// <summary>Dot-files are temporary files of copy tools and editors (rsync's <c>.name.XXXXXX</c>); the worker's own removal names are not.</summary>
-    private static bool IsHidden(string name) => name.StartsWith('.') && !name.StartsWith(InboxDirectory.TakenPrefix, StringComparison.Ordinal);
+    private static bool IsHidden(string name)
+    {
+        var leaf = InboxDirectory.Leaf(name);
+        return leaf.StartsWith('.') && !leaf.StartsWith(InboxDirectory.TakenPrefix, StringComparison.Ordinal);
+    }
 
     private RefusedEntry? Refuse(string name, FileIdentity identity, string reason)
     {

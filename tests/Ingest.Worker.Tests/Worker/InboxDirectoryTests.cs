@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Security.Cryptography;
 using Microsoft.Extensions.Logging.Abstractions;
 using PlanIngest.Worker.Inbox;
+using PlanIngest.Worker.Inbox.Native;
 
 namespace PlanIngest.Worker.Tests.Worker;
 
@@ -112,10 +113,38 @@ public sealed class InboxDirectoryTests : IDisposable
 
     [Theory]
     [InlineData("../etc/passwd")]
-    [InlineData("a/b")]
+    [InlineData("a/../../etc/passwd")]
+    [InlineData("/etc/passwd")]
+    [InlineData("a//b")]
     [InlineData("..")]
-    public void A_name_is_one_component_never_a_path(string name) =>
+    public void A_name_is_entries_under_the_inbox_never_a_path(string name) =>
         Assert.Throws<ArgumentException>(() => inbox.Look(name));
+
+    [Fact]
+    public void A_sub_folder_is_listed_and_entered_but_a_link_to_a_folder_never_is()
+    {
+        var outside = Directory.CreateDirectory(Path.Combine(temp.Path, "outside")).FullName;
+        File.WriteAllText(Path.Combine(outside, "secret.txt"), "x");
+        Directory.CreateDirectory(Path.Combine(inboxPath, "2024", "q1"));
+        File.WriteAllText(Path.Combine(inboxPath, "2024", "q1", "plan.txt"), "plan");
+        Directory.CreateDirectory(Path.Combine(inboxPath, ".partial"));
+        File.WriteAllText(Path.Combine(inboxPath, ".partial", "plan.txt"), "still copying");
+        Directory.CreateSymbolicLink(Path.Combine(inboxPath, "linked"), outside);
+
+        Assert.Equal([".partial", "2024", "2024/q1", "2024/q1/plan.txt", "linked"], inbox.ListNames().Order(StringComparer.Ordinal));
+        Assert.Equal(FileKind.Regular, inbox.Look("2024/q1/plan.txt")!.Value.Kind);
+        Assert.Equal(FileKind.SymbolicLink, inbox.Look("linked")!.Value.Kind);
+        // Through the link the entry does not exist: the link is never followed to reach it.
+        Assert.Null(inbox.Look("linked/secret.txt"));
+        Assert.Equal(Posix.ENOENT, Assert.Throws<IOException>(() => inbox.OpenRegular("linked/secret.txt")).HResult);
+        using (var file = inbox.OpenRegular("2024/q1/plan.txt"))
+        {
+            Assert.Equal(RemoveOutcome.Removed, inbox.RemoveIfUnchanged("2024/q1/plan.txt", file.Identity));
+        }
+
+        Assert.Empty(Directory.GetFileSystemEntries(Path.Combine(inboxPath, "2024", "q1")));
+        Assert.True(File.Exists(Path.Combine(outside, "secret.txt")));
+    }
 
     [Fact]
     public void The_scanner_refuses_links_and_hard_links_ignores_dot_files_and_waits_for_stability()

@@ -16,11 +16,28 @@ internal static class Posix
     public const int ELOOP = 40;
     public const int EINVAL = 22;
     public const int ENOSYS = 38;
+    public const int ENOTDIR = 20;
 
     public static SafeFileHandle OpenDirectory(string path)
     {
         var fd = LibC.openat(LibC.AT_FDCWD, path, LibC.O_RDONLY | LibC.O_DIRECTORY | LibC.O_CLOEXEC, 0);
         return fd >= 0 ? new SafeFileHandle(fd, ownsHandle: true) : throw LastError(path);
+    }
+
+    /// <summary>
+    /// Opens the folder <paramref name="name"/> inside <paramref name="directory"/>, refusing a symbolic link
+    /// (ELOOP) and anything that is not a folder (ENOTDIR); null when it is gone, or is a link or no folder now.
+    /// </summary>
+    public static SafeFileHandle? OpenSubdirectory(SafeFileHandle directory, string name)
+    {
+        var fd = WithFd(directory, dirfd => LibC.openat(dirfd, name, LibC.O_RDONLY | LibC.O_DIRECTORY | LibC.O_NOFOLLOW | LibC.O_CLOEXEC, 0));
+        if (fd >= 0)
+        {
+            return new SafeFileHandle(fd, ownsHandle: true);
+        }
+
+        var errno = Marshal.GetLastPInvokeError();
+        return errno is ENOENT or ELOOP or ENOTDIR ? null : throw Error(errno, name);
     }
 
     /// <summary>
