@@ -5,8 +5,10 @@
 # Pages are one-page PNGs from testdata/scans made distinct by bytes after IEND. Wall time runs from the move
 # into the inbox to the last page indexed; CPU seconds are the workers' own (steadier on a shared machine).
 # Starts a throwaway cluster (bench/pg-cluster.sh) and removes it at the end.
-# Usage: [WARMUP=2] [THREADS=1] bash bench/scaleout-ocr.sh [PAGES]     (default 24 pages; WARMUP pages per worker
-# before the clock starts, 0 for a cold start; THREADS=1 prints each worker's CPU per thread name)
+# Usage: [WARMUP=2] [THREADS=1] [TRACE=1] bash bench/scaleout-ocr.sh [PAGES]     (default 24 pages; WARMUP pages per
+# worker before the clock starts, 0 for a cold start; THREADS=1 prints each worker's CPU per thread name; TRACE=1
+# samples every worker thread every 100 ms (bench/scaleout-trace.py) and prints each worker's OCR-thread busy share,
+# idle gaps, tail, CPU off the OCR thread and time runnable without a CPU, and the jobs' queued-to-claimed waits)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 pages=${1:-24}
@@ -77,14 +79,23 @@ run() { # workers
   done
   local cpu0=0; for p in "${pids[@]}"; do cpu0=$(python3 -c "print($cpu0 + $(cpu_seconds "$p"))"); done
   if [ "${THREADS:-0}" = 1 ]; then echo "  at start:"; for p in "${pids[@]}"; do threads "$p"; done; fi
+  local tracer=""
+  if [ "${TRACE:-0}" = 1 ]; then python3 bench/scaleout-trace.py sample "$dir/trace.json" "${pids[@]}" & tracer=$!; fi
   local start; start=$(date +%s.%N)
   find "$dir/staging" -type f -exec mv -t "$dir/inbox" {} +
   # Polled with psql, not `planingest status`: a .NET process started twice a second takes a core's worth of
-  # time from the workers being measured (it held two workers to 1.30x one on a quiet machine).
-  until settled "w$n" $((pages + dropped)); do sleep 0.2; done
-  local end; end=$(date +%s.%N)
+  # time from the workers being measured (it held two workers to 1.30x one on a quiet machine). The run ends
+  # when the last page was marked indexed, as the catalog recorded it, so the poll can be slow and cheap.
+  until settled "w$n" $((pages + dropped)); do sleep 0.5; done
+  local end; end=$(psql -h "$host" -U postgres -d "w$n" -tAc "SELECT extract(epoch FROM max(finished_at)) FROM jobs WHERE name LIKE 'page-%'")
   local cpu1=0; for p in "${pids[@]}"; do cpu1=$(python3 -c "print($cpu1 + $(cpu_seconds "$p"))"); done
   if [ "${THREADS:-0}" = 1 ]; then echo "  at the end:"; for p in "${pids[@]}"; do threads "$p"; done; fi
+  if [ -n "$tracer" ]; then
+    kill -TERM "$tracer"; wait "$tracer" || true
+    psql -h "$host" -U postgres -d "w$n" -tA -F $'\t' -c "SELECT name, extract(epoch FROM created_at), extract(epoch FROM started_at), extract(epoch FROM finished_at), coalesce(seconds, 0) FROM jobs WHERE name LIKE 'page-%'" > "$dir/jobs.tsv"
+    local logs=(); for w in $(seq 1 "$n"); do logs+=("$dir/log-$w"); done
+    python3 bench/scaleout-trace.py report "$dir/trace.json" "$dir/jobs.tsv" "$start" "$end" "${logs[@]}"
+  fi
   local split=""; for w in $(seq 1 "$n"); do split+="${split:+/}$(grep -c ' page-[0-9]*\.png: ' "$dir/log-$w" || true)"; done
   for p in "${pids[@]}"; do kill -TERM "$p"; done; wait "${pids[@]}" || true; pids=()
   python3 -c "import sys; s=float(sys.argv[2])-float(sys.argv[1]); p=int(sys.argv[3]); c=float(sys.argv[6])-float(sys.argv[5]); print(f'{sys.argv[4]} worker(s), 1 OCR thread each: {p} pages in {s:.1f} s = {p/s*60:.1f} pages/min; worker CPU {c:.1f} s = {c/p:.2f} s/page, {c/s:.2f} cores busy; pages per worker {sys.argv[7]}; after {sys.argv[8]} warm-up pages')" "$start" "$end" "$pages" "$n" "$cpu0" "$cpu1" "$split" "$dropped" | tee "$out/result-$n"
