@@ -5,13 +5,16 @@
 # Pages are one-page PNGs from testdata/scans made distinct by bytes after IEND. Wall time runs from the move
 # into the inbox to the last page indexed; CPU seconds are the workers' own (steadier on a shared machine).
 # Starts a throwaway cluster (bench/pg-cluster.sh) and removes it at the end.
-# Usage: [WARMUP=2] [THREADS=1] [TRACE=1] bash bench/scaleout-ocr.sh [PAGES]     (default 24 pages; WARMUP pages per
-# worker before the clock starts, 0 for a cold start; THREADS=1 prints each worker's CPU per thread name; TRACE=1
-# samples every worker thread every 100 ms (bench/scaleout-trace.py) and prints each worker's OCR-thread busy share,
-# idle gaps, tail, CPU off the OCR thread and time runnable without a CPU, and the jobs' queued-to-claimed waits)
+# Usage: [WARMUP=2] [THREADS=1] [TRACE=1] bash bench/scaleout-ocr.sh [PAGES]
+#   PAGES: default 96 (16 of each source page), so that the end-of-run tail (one worker reading the last page while
+#   the other idles) is a percent of the 2-worker run rather than several (24 was the default before)
+#   WARMUP: pages per worker read before the clock starts, 0 for a cold start
+#   THREADS=1: each worker's CPU per thread name at the start and the end
+#   TRACE=1: samples every worker thread every 100 ms (bench/scaleout-trace.py; ~2% of a core) and prints each
+#   worker's OCR-thread busy share, idle gaps, tail, CPU off the OCR thread and queued-to-claimed wait
 set -euo pipefail
 cd "$(dirname "$0")/.."
-pages=${1:-24}
+pages=${1:-96}
 warmup=${WARMUP:-2}
 dll=src/Ingest.Worker/bin/Release/net10.0/planingest.dll
 [ -f "$dll" ] || bash scripts/setup.sh
