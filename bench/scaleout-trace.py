@@ -143,7 +143,8 @@ def report(trace, jobs_tsv, start, end, logs):
         busy = sum(r[1] for r in inrun)
         total = sum(r[3] for r in inrun)
         # The thread that most wanted a CPU is the OCR thread; what it wanted beyond what it got, it waited for.
-        waited = sum(max(0.0, r[2] - r[1]) for r in inrun)
+        # (Approximate: the run-queue wait is booked when the thread gets its CPU, so a long wait can land in a later sample.)
+        waited = min(worked, sum(max(0.0, r[2] - r[1]) for r in inrun))
         worked = last - start
         ocr_gaps = gaps(rows, start, last, lambda r: r[2], dt)
         proc_gaps = gaps(rows, start, last, lambda r: r[5], dt)
