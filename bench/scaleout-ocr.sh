@@ -5,11 +5,16 @@
 # Pages are one-page PNGs from testdata/scans made distinct by bytes after IEND. Wall time runs from the move
 # into the inbox to the last page indexed; CPU seconds are the workers' own (steadier on a shared machine).
 # Starts a throwaway cluster (bench/pg-cluster.sh) and removes it at the end.
-# Usage: [WARMUP=2] [THREADS=1] bash bench/scaleout-ocr.sh [PAGES]     (default 24 pages; WARMUP pages per worker
-# before the clock starts, 0 for a cold start; THREADS=1 prints each worker's CPU per thread name)
+# Usage: [WARMUP=2] [THREADS=1] [TRACE=1] bash bench/scaleout-ocr.sh [PAGES]
+#   PAGES: default 96 (16 of each source page), so that the end-of-run tail (one worker reading the last page while
+#   the other idles) is a percent of the 2-worker run rather than several (24 was the default before)
+#   WARMUP: pages per worker read before the clock starts, 0 for a cold start
+#   THREADS=1: each worker's CPU per thread name at the start and the end
+#   TRACE=1: samples every worker thread every 100 ms (bench/scaleout-trace.py; ~2% of a core) and prints each
+#   worker's OCR-thread busy share, idle gaps, tail, CPU off the OCR thread and queued-to-claimed wait
 set -euo pipefail
 cd "$(dirname "$0")/.."
-pages=${1:-24}
+pages=${1:-96}
 warmup=${WARMUP:-2}
 dll=src/Ingest.Worker/bin/Release/net10.0/planingest.dll
 [ -f "$dll" ] || bash scripts/setup.sh
@@ -51,6 +56,13 @@ settled() { # DB COUNT: nothing unfinished and COUNT jobs finished
   [ "$(psql -h "$host" -U postgres -d "$1" -tAc "SELECT count(*) FILTER (WHERE state IN ('queued','reading','extracted')) = 0 AND count(*) FILTER (WHERE state IN ('indexed','failed')) >= $2 FROM jobs" 2>/dev/null)" = t ]
 }
 
+# DB COUNT: returns once settled. One psql session asks every second (\watch): a psql started per poll costs its
+# own start and a server backend, ~65 ms of CPU under load (measured: 50 polls), a third of a core at five a second.
+await_settled() {
+  printf '%s \\watch 1\n' "SELECT count(*) FILTER (WHERE state IN ('queued','reading','extracted')) = 0 AND count(*) FILTER (WHERE state IN ('indexed','failed')) >= $2 FROM jobs" \
+    | psql -h "$host" -U postgres -d "$1" -tA 2>/dev/null | { while read -r line; do [ "$line" = t ] && break; done; } || true
+}
+
 run() { # workers
   local n=$1 dir=$out/w$1 conn
   "${runuser[@]}" "$createdb" -h "$host" -U postgres "w$n"
@@ -60,7 +72,7 @@ run() { # workers
   pids=()
   for w in $(seq 1 "$n"); do
     OMP_THREAD_LIMIT=1 dotnet "$dll" watch "$dir/inbox" --data "$dir/shared" --catalog "$conn" --index "$dir/index-$w" --parallelism 1 \
-      --Worker:StabilityInterval=00:00:00.200 --Worker:RescanInterval=00:00:01 --Worker:PollInterval=00:00:00.200 >"$dir/log-$w" 2>&1 &
+      --Worker:StabilityInterval=00:00:00.200 --Worker:RescanInterval=00:00:01 >"$dir/log-$w" 2>&1 &
     pids+=($!)
   done
   for w in $(seq 1 "$n"); do until grep -q " watching " "$dir/log-$w" 2>/dev/null; do sleep 0.2; done; done
@@ -77,14 +89,24 @@ run() { # workers
   done
   local cpu0=0; for p in "${pids[@]}"; do cpu0=$(python3 -c "print($cpu0 + $(cpu_seconds "$p"))"); done
   if [ "${THREADS:-0}" = 1 ]; then echo "  at start:"; for p in "${pids[@]}"; do threads "$p"; done; fi
+  local tracer=""
+  if [ "${TRACE:-0}" = 1 ]; then POSTMASTER=$(head -1 "$out/pg/data/postmaster.pid") python3 bench/scaleout-trace.py sample "$dir/trace.json" "${pids[@]}" & tracer=$!; fi
   local start; start=$(date +%s.%N)
   find "$dir/staging" -type f -exec mv -t "$dir/inbox" {} +
   # Polled with psql, not `planingest status`: a .NET process started twice a second takes a core's worth of
-  # time from the workers being measured (it held two workers to 1.30x one on a quiet machine).
-  until settled "w$n" $((pages + dropped)); do sleep 0.2; done
-  local end; end=$(date +%s.%N)
+  # time from the workers being measured (it held two workers to 1.30x one on a quiet machine). The run ends
+  # when the last page was marked indexed, as the catalog recorded it, so the poll can be slow and cheap.
+  await_settled "w$n" $((pages + dropped))
+  settled "w$n" $((pages + dropped)) || { echo "the catalog did not settle" >&2; exit 1; }
+  local end; end=$(psql -h "$host" -U postgres -d "w$n" -tAc "SELECT extract(epoch FROM max(finished_at)) FROM jobs WHERE name LIKE 'page-%'")
   local cpu1=0; for p in "${pids[@]}"; do cpu1=$(python3 -c "print($cpu1 + $(cpu_seconds "$p"))"); done
   if [ "${THREADS:-0}" = 1 ]; then echo "  at the end:"; for p in "${pids[@]}"; do threads "$p"; done; fi
+  if [ -n "$tracer" ]; then
+    kill -TERM "$tracer"; wait "$tracer" || true
+    psql -h "$host" -U postgres -d "w$n" -tA -F $'\t' -c "SELECT name, extract(epoch FROM created_at), extract(epoch FROM started_at), extract(epoch FROM finished_at), coalesce(seconds, 0) FROM jobs WHERE name LIKE 'page-%'" > "$dir/jobs.tsv"
+    local logs=(); for w in $(seq 1 "$n"); do logs+=("$dir/log-$w"); done
+    python3 bench/scaleout-trace.py report "$dir/trace.json" "$dir/jobs.tsv" "$start" "$end" "${logs[@]}"
+  fi
   local split=""; for w in $(seq 1 "$n"); do split+="${split:+/}$(grep -c ' page-[0-9]*\.png: ' "$dir/log-$w" || true)"; done
   for p in "${pids[@]}"; do kill -TERM "$p"; done; wait "${pids[@]}" || true; pids=()
   python3 -c "import sys; s=float(sys.argv[2])-float(sys.argv[1]); p=int(sys.argv[3]); c=float(sys.argv[6])-float(sys.argv[5]); print(f'{sys.argv[4]} worker(s), 1 OCR thread each: {p} pages in {s:.1f} s = {p/s*60:.1f} pages/min; worker CPU {c:.1f} s = {c/p:.2f} s/page, {c/s:.2f} cores busy; pages per worker {sys.argv[7]}; after {sys.argv[8]} warm-up pages')" "$start" "$end" "$pages" "$n" "$cpu0" "$cpu1" "$split" "$dropped" | tee "$out/result-$n"

@@ -51,6 +51,9 @@ public sealed class IngestService(
 
         var consumers = Enumerable.Range(0, slots).Select(_ => ConsumeAsync(channel.Reader, free, work.Token, stoppingToken)).ToList();
         var renewer = RenewAsync(renewing.Token);
+
+        // Other processes sharing the catalog announce the jobs they queue; the poll below stays as the fallback.
+        var listener = jobs.ListenAsync(signals.QueueChanged.Set, e => log.LogWarning("not told of new jobs by the catalog ({Error}); asking it every {Seconds} s until that is back", e.Message, PollEvery.TotalSeconds), renewing.Token);
         using var committing = new CancellationTokenSource();
         var commits = committer.RunAsync(committing.Token);
         try
@@ -65,6 +68,7 @@ public sealed class IngestService(
             await commits.ConfigureAwait(false);
             await renewing.CancelAsync().ConfigureAwait(false);
             await renewer.ConfigureAwait(false);
+            await listener.ConfigureAwait(false);
         }
     }
 

@@ -113,6 +113,42 @@ public sealed class PostgresCatalogContract(PostgresServer server, FixtureRecord
         Assert.Contains(plan, line => line.Contains("jobs_unfinished", StringComparison.Ordinal));
     }
 
+    [SkippableFact]
+    public async Task Other_processes_hear_of_jobs_queued_or_given_back_and_listen_again_after_losing_their_session()
+    {
+        var queuing = await OpenAsync();
+        var listening = (PostgresCatalog)await OpenAsync();
+        using var heard = new SemaphoreSlim(0);
+        var failures = new List<Exception>();
+        using var stop = new CancellationTokenSource();
+        var listener = listening.ListenAsync(() => heard.Release(), e => failures.Add(e), stop.Token);
+        async Task HeardAsync(string what) => Assert.True(await heard.WaitAsync(TimeSpan.FromSeconds(20)), $"not told: {what}");
+
+        await HeardAsync("listening started");
+        await queuing.EnqueueAsync([Job("aa", "a.txt")], CancellationToken.None);
+        await HeardAsync("a job was queued");
+        var lease = Assert.Single(await queuing.ClaimAsync("w1", 1, Lease, JobSelection.Any, CancellationToken.None)).Lease;
+        await queuing.ReleaseAsync(lease, CancellationToken.None);
+        await HeardAsync("a job was given back");
+
+        // The listening session ends (a restarted server, a dropped connection): the failure is reported, listening
+        // starts again on a new session, and what was queued meanwhile is announced by that restart.
+        await using (var connection = new NpgsqlConnection(Database))
+        {
+            await connection.OpenAsync();
+            await using var kill = new NpgsqlCommand("SELECT count(pg_terminate_backend(pid)) FROM pg_stat_activity WHERE application_name = 'planingest listen' AND datname = current_database()", connection);
+            Assert.Equal(1L, await kill.ExecuteScalarAsync());
+        }
+
+        await HeardAsync("listening again");
+        Assert.Single(failures);
+        await queuing.EnqueueAsync([Job("bb", "b.txt")], CancellationToken.None);
+        await HeardAsync("a job was queued after the session was lost");
+
+        await stop.CancelAsync();
+        await listener;
+    }
+
     private async Task TerminateHolderAsync()
     {
         await using var connection = new NpgsqlConnection(Database);

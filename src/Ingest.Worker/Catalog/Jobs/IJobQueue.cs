@@ -65,6 +65,14 @@ public interface IJobQueue
     /// <summary>Gives a job back unfinished (the worker is stopping); the attempt does not count.</summary>
     Task ReleaseAsync(LeaseToken lease, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// Calls <paramref name="changed"/> whenever another process sharing the catalog may have made jobs claimable
+    /// (queued files, given jobs back), until cancelled, so that a worker that does not scan the inbox claims them
+    /// at once; its poll covers the rest. Connection failures go to <paramref name="failed"/>. The default returns
+    /// at once: the embedded catalog has one worker, whose own inbox pass wakes it.
+    /// </summary>
+    Task ListenAsync(Action changed, Action<Exception> failed, CancellationToken cancellationToken) => Task.CompletedTask;
+
     /// <summary>On start: makes the jobs left in flight by workers known to be gone claimable now. Returns how many.</summary>
     Task<int> RecoverAsync(CancellationToken cancellationToken);
 

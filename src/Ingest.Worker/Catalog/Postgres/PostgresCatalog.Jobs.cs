@@ -75,6 +75,12 @@ public sealed partial class PostgresCatalog
                 }
             }
 
+            if (outcomes.Any(o => o != EnqueueOutcome.Duplicate))
+            {
+                // Delivered at the commit: the other workers claim the new jobs now rather than at their next poll.
+                await QueueNotifications.NotifyAsync(connection, cancellationToken).ConfigureAwait(false);
+            }
+
             await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
             return (IReadOnlyList<EnqueueOutcome>)outcomes;
         }, cancellationToken);
@@ -174,9 +180,28 @@ public sealed partial class PostgresCatalog
         LeasedUpdateAsync(durable, lease, "state = 'failed', attempts = attempts + 1, last_error = @error, quarantined_as = @q::text, lease_owner = NULL, lease_token = NULL, lease_until = NULL, finished_at = @now, updated_at = @now", cancellationToken,
             ("error", error), ("q", quarantinedAs));
 
-    public Task ReleaseAsync(LeaseToken lease, CancellationToken cancellationToken) =>
+    public async Task ReleaseAsync(LeaseToken lease, CancellationToken cancellationToken)
+    {
         // An extracted job keeps an expired lease, so that the next claim picks it up at once to index it.
-        LeasedUpdateAsync(fast, lease, "state = CASE state WHEN 'reading' THEN 'queued' ELSE state END, lease_owner = NULL, lease_token = NULL, lease_until = CASE state WHEN 'extracted' THEN timestamptz 'epoch' END, updated_at = @now", cancellationToken);
+        if (await LeasedUpdateAsync(fast, lease, "state = CASE state WHEN 'reading' THEN 'queued' ELSE state END, lease_owner = NULL, lease_token = NULL, lease_until = CASE state WHEN 'extracted' THEN timestamptz 'epoch' END, updated_at = @now", cancellationToken).ConfigureAwait(false))
+        {
+            await NotifyAsync(cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>
+    /// Calls <paramref name="changed"/> whenever a process sharing this catalog queues jobs or gives some back (a
+    /// PostgreSQL notification), until cancelled; a lost listening connection goes to <paramref name="failed"/>
+    /// and is opened again.
+    /// </summary>
+    public Task ListenAsync(Action changed, Action<Exception> failed, CancellationToken cancellationToken) =>
+        notifications.ListenAsync(changed, failed, cancellationToken);
+
+    private async Task NotifyAsync(CancellationToken cancellationToken)
+    {
+        await using var connection = await fast.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+        await QueueNotifications.NotifyAsync(connection, cancellationToken).ConfigureAwait(false);
+    }
 
     /// <summary>
     /// Other workers share this catalog, so only leases of workers known to be gone are cut short: those
@@ -191,8 +216,14 @@ public sealed partial class PostgresCatalog
             ("host", WorkerLiveness.ThisHost)).ConfigureAwait(false);
         var gone = local.Where(w => WorkerLiveness.IsGoneFromThisHost(WorkerLiveness.ThisHost, w.Pid, w.Started)).Select(w => w.Id).ToArray();
         await Pg.ExecuteAsync(connection, "DELETE FROM workers WHERE id = ANY(@gone) OR heartbeat < @stale", cancellationToken, ("gone", gone), ("stale", now - ForgetWorkersAfter)).ConfigureAwait(false);
-        return gone.Length == 0 ? 0 : await Pg.ExecuteAsync(connection, "UPDATE jobs SET lease_until = @now WHERE state IN ('reading', 'extracted') AND lease_owner = ANY(@gone)", cancellationToken,
+        var recovered = gone.Length == 0 ? 0 : await Pg.ExecuteAsync(connection, "UPDATE jobs SET lease_until = @now WHERE state IN ('reading', 'extracted') AND lease_owner = ANY(@gone)", cancellationToken,
             ("gone", gone), ("now", now - TimeSpan.FromMilliseconds(1))).ConfigureAwait(false);
+        if (recovered > 0)
+        {
+            await QueueNotifications.NotifyAsync(connection, cancellationToken).ConfigureAwait(false);
+        }
+
+        return recovered;
     }
 
     public Task<bool> HoldDiscoveryAsync(CancellationToken cancellationToken) => discovery.HoldAsync(cancellationToken);

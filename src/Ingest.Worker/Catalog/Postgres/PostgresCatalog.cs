@@ -18,6 +18,7 @@ public sealed partial class PostgresCatalog : IDocumentCatalog
     private readonly NpgsqlDataSource durable;
     private readonly NpgsqlDataSource fast;
     private readonly DiscoveryLock discovery;
+    private readonly QueueNotifications notifications;
     private TimeProvider clock;
     private int disposed;
 
@@ -27,6 +28,7 @@ public sealed partial class PostgresCatalog : IDocumentCatalog
         this.fast = fast;
         this.clock = clock;
         discovery = new DiscoveryLock(connectionString);
+        notifications = new QueueNotifications(connectionString);
         CatalogId = catalogId;
         Description = description;
     }
