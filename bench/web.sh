@@ -5,7 +5,8 @@
 # (DURATION seconds) and in count (MAX requests per thread). Target: p95 <= 100 ms at 100,000 plans.
 #   sh bench/web.sh [COUNT...]      (default: 10000 100000; DURATION=20 CONNECTIONS=8 MAX=20000 WARMUP=10;
 #                                   DATA=FOLDER holds the data-COUNT folders, default bench/out;
-#                                   WEB_BENCH_MIX=distinct: every request a search not asked before, see web-requests.lua)
+#                                   WEB_BENCH_MIX=distinct: every request a search not asked before, see web-requests.lua;
+#                                   PLANINGEST_DLL=another build's planingest.dll, to compare two builds on one machine)
 set -eu
 here=$(cd "$(dirname "$0")" && pwd)
 root=$(dirname "$here")
@@ -28,7 +29,7 @@ for count in ${*:-10000 100000}; do
   fi
 
   log=$(mktemp)
-  dotnet "$root/src/Ingest.Worker/bin/Release/net10.0/planingest.dll" serve --data "$data" --urls http://127.0.0.1:0 >"$log" 2>&1 &
+  dotnet "${PLANINGEST_DLL:-$root/src/Ingest.Worker/bin/Release/net10.0/planingest.dll}" serve --data "$data" --urls http://127.0.0.1:0 >"$log" 2>&1 &
   server=$!
   trap 'kill $server 2>/dev/null; rm -f "$log"' EXIT
   url=""
