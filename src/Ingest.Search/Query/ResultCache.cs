@@ -17,13 +17,11 @@ internal sealed class ResultCache(int capacity)
     private readonly System.Threading.Lock gate = new();
     private readonly Dictionary<string, LinkedListNode<(string Key, SearchResponse Response)>> entries = new(StringComparer.Ordinal);
     private readonly LinkedList<(string Key, SearchResponse Response)> recent = new();
+
     // The generation the answers are of: the very reader they were read from, compared by reference only (it may be
     // closed by now). An answer is given only to a search that acquired that same reader, so never one of another
     // generation, whatever order searches of two generations finish in.
     private IndexReader? generation;
-
-    /// <summary>Answers found here since the cache was made, and searches that were not.</summary>
-    public (long Hits, long Misses) Counts { get; private set; }
 
     public bool TryGet(IndexReader reader, string key, out SearchResponse response)
     {
@@ -34,11 +32,9 @@ internal sealed class ResultCache(int capacity)
                 recent.Remove(node);
                 recent.AddFirst(node);
                 response = node.Value.Response;
-                Counts = (Counts.Hits + 1, Counts.Misses);
                 return true;
             }
 
-            Counts = (Counts.Hits, Counts.Misses + 1);
             response = null!;
             return false;
         }
