@@ -3,7 +3,10 @@
 # Debian), against a generated data folder at two sizes (bench/search.sh's SearchBench makes them in
 # bench/out/data-COUNT; an existing folder is reused). Loopback only; each run is bounded in time
 # (DURATION seconds) and in count (MAX requests per thread). Target: p95 <= 100 ms at 100,000 plans.
-#   sh bench/web.sh [COUNT...]      (default: 10000 100000; DURATION=20 CONNECTIONS=8 MAX=20000 WARMUP=10)
+#   sh bench/web.sh [COUNT...]      (default: 10000 100000; DURATION=20 CONNECTIONS=8 MAX=20000 WARMUP=10;
+#                                   DATA=FOLDER holds the data-COUNT folders, default bench/out;
+#                                   WEB_BENCH_MIX=distinct: every request a search not asked before, see web-requests.lua;
+#                                   PLANINGEST_DLL=another build's planingest.dll, to compare two builds on one machine)
 set -eu
 here=$(cd "$(dirname "$0")" && pwd)
 root=$(dirname "$here")
@@ -20,13 +23,13 @@ PLANINGEST_BUILD=src/Ingest.Worker/Ingest.Worker.csproj bash "$root/scripts/setu
 dotnet build "$here/SearchBench" -c Release -nologo -clp:ErrorsOnly -v:quiet >&2
 
 for count in ${*:-10000 100000}; do
-  data="$here/out/data-$count"
+  data="${DATA:-$here/out}/data-$count"
   if [ ! -f "$data/catalog.db" ]; then
     dotnet "$here/SearchBench/bin/Release/net10.0/SearchBench.dll" generate "$data" "$count" >&2
   fi
 
   log=$(mktemp)
-  dotnet "$root/src/Ingest.Worker/bin/Release/net10.0/planingest.dll" serve --data "$data" --urls http://127.0.0.1:0 >"$log" 2>&1 &
+  dotnet "${PLANINGEST_DLL:-$root/src/Ingest.Worker/bin/Release/net10.0/planingest.dll}" serve --data "$data" --urls http://127.0.0.1:0 >"$log" 2>&1 &
   server=$!
   trap 'kill $server 2>/dev/null; rm -f "$log"' EXIT
   url=""
@@ -46,7 +49,7 @@ for count in ${*:-10000 100000}; do
     # The server's CPU time per answer beside the latencies: on a machine others are loading, latency is
     # mostly waiting for a core, while CPU per request is what the page itself costs.
     before=$(awk '{print $14 + $15}' /proc/$server/stat)
-    line=$(WEB_BENCH_KIND=$kind wrk -t2 -c"$connections" -d"${duration}s" --timeout 10s -s "$here/web-requests.lua" "$url" | tail -1)
+    line=$(WEB_BENCH_PHASE=run WEB_BENCH_KIND=$kind wrk -t2 -c"$connections" -d"${duration}s" --timeout 10s -s "$here/web-requests.lua" "$url" | tail -1)
     after=$(awk '{print $14 + $15}' /proc/$server/stat)
     requests=$(echo "$line" | sed -n 's/.*requests=\([0-9]*\).*/\1/p')
     echo "$line cpu_ms_per_req=$(awk -v t="$((after - before))" -v n="$requests" -v hz="$(getconf CLK_TCK)" 'BEGIN {printf "%.1f", n ? t * 1000 / hz / n : 0}')"

@@ -34,6 +34,9 @@ switch (command)
     case "answers":
         Answers(args[1], args[2], args.Length > 3 ? int.Parse(args[3], CultureInfo.InvariantCulture) : 200);
         break;
+    case "merge":
+        Merge(args[1], int.Parse(args[2], CultureInfo.InvariantCulture));
+        break;
     case "run":
         await Generate(args[1], int.Parse(args[2], CultureInfo.InvariantCulture), 8);
         Search(args[1], 20, null);
@@ -100,6 +103,15 @@ static async Task BuildIndex(string root)
     var bytes = new DirectoryInfo(folder.IndexPath).EnumerateFiles().Sum(f => f.Length);
     Console.WriteLine($"indexed={indexed} index_s={indexSeconds:F1} index_rate={indexed / indexSeconds:F0} docs/s cpu_s={cpuSeconds:F1} docs_per_cpu_s={indexed / cpuSeconds:F0} " +
         $"(x{Environment.ProcessorCount} cores: at most {indexed / cpuSeconds * Environment.ProcessorCount:F0} docs/s alone) index_bytes={bytes} ({bytes / (1024.0 * 1024):F0} MiB) ({Load.Average()})");
+}
+
+// Force-merges the folder's index to at most N segments (what a search costs per segment: SearchBench profile before and after).
+static void Merge(string root, int segments)
+{
+    var clock = Stopwatch.StartNew();
+    using var index = DocumentIndex.OpenForWriting(DataFolder.At(root).IndexPath);
+    index.ForceMerge(segments);
+    Console.WriteLine($"merge {root}: at most {segments} segments in {clock.Elapsed.TotalSeconds:F1} s ({Load.Average()})");
 }
 
 static void Search(string root, int rounds, int? slices)
@@ -206,6 +218,8 @@ static void Profile(string root, int rounds)
     }
 
     Console.WriteLine($"{"all (median)",-58} " + string.Join(" ", cpu.Select(v => $"{Percentile(v.SelectMany(x => x).ToList(), 50),9:F2}")));
+    // What a server answering the mix spends per request on average (the web benchmark's cpu_ms_per_req).
+    Console.WriteLine($"{"all (mean of the per-query medians)",-58} " + string.Join(" ", cpu.Select(v => $"{v.Average(x => Percentile(x, 50)),9:F2}")));
 }
 
 // A read-only open does not rebuild: an index of an older schema would be measured without what changed.

@@ -6,12 +6,18 @@ using PlanIngest.Search.Index;
 namespace PlanIngest.Search.Query;
 
 /// <summary>Runs a <see cref="SearchRequest"/> against an index: ranked hits with snippets, facet counts over all matches.</summary>
-public sealed class PlanSearcher(DocumentIndex index)
+/// <param name="cachedResults">Answers of recent distinct searches kept for the current index generation
+/// (<see cref="ResultCache"/>; the web page keeps some); 0: every search is run.</param>
+public sealed class PlanSearcher(DocumentIndex index, int cachedResults = 0)
 {
     public const int MaxLimit = 1000;
 
     // What a hit shows; the indicators and years stored for compare are left unread.
     private static readonly string[] HitFields = [IndexFields.Id, IndexFields.Number, IndexFields.Title, IndexFields.Issuer, IndexFields.IssuedDate, IndexFields.Text];
+
+    // One per searcher (the web app keeps one for its lifetime): filters asked again are bitsets already read.
+    private readonly FilterCache filters = new();
+    private readonly ResultCache results = new(cachedResults);
 
     /// <exception cref="BadQueryException">The request cannot be run; the message says why in one line.</exception>
     public SearchResponse Search(SearchRequest request) => Search(request, null);
@@ -32,13 +38,19 @@ public sealed class PlanSearcher(DocumentIndex index)
         }
 
         var dimensions = QueryBuilder.Facets(request.Facets);
-        var (query, textQuery) = QueryBuilder.Build(request);
+        var (query, textQuery) = QueryBuilder.Build(request, filters);
         timings?.EndParse();
         index.RefreshSearchers();
         var searcher = (PlanIndexSearcher)index.Searchers.Acquire();
         timings?.EndAcquire();
+        var key = cachedResults > 0 ? ResultCache.KeyOf(request) : null;
         try
         {
+            if (key is not null && results.TryGet(searcher.IndexReader, key, out var cached))
+            {
+                return cached;
+            }
+
             var (top, total, facets) = Collect(searcher, query, dimensions, Math.Max(1, request.Offset + request.Limit));
             timings?.EndCollect();
             var facetValues = facets.Result(request.FacetLimit);
@@ -52,7 +64,13 @@ public sealed class PlanSearcher(DocumentIndex index)
                 .For(docs.Select((d, i) => (scored[i].Doc, d.Get(IndexFields.Text) ?? string.Empty)).ToList());
             var hits = docs.Select((d, i) => ToHit(d, scored[i].Score, snippets[i])).ToList();
             timings?.EndSnippets();
-            return new SearchResponse(total, hits, facetValues);
+            var response = new SearchResponse(total, hits, facetValues);
+            if (key is not null)
+            {
+                results.Add(searcher.IndexReader, key, response);
+            }
+
+            return response;
         }
         finally
         {

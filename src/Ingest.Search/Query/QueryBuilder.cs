@@ -19,8 +19,11 @@ internal static class QueryBuilder
     /// <summary>Longer text is a paste gone wrong, not a question; Lucene would spend seconds on it.</summary>
     public const int MaxTextLength = 1000;
 
-    public static (Lucene.Net.Search.Query Query, Lucene.Net.Search.Query? Text) Build(SearchRequest request)
+    /// <param name="filters">Where the filter clauses come from (cached bitsets); null: read from the postings each time.</param>
+    public static (Lucene.Net.Search.Query Query, Lucene.Net.Search.Query? Text) Build(SearchRequest request, FilterCache? filters = null)
     {
+        Lucene.Net.Search.Query Filter(string field, string key) => filters?.Filter(field, key) ?? FilterCache.Uncached(new Term(field, key));
+
         var clauses = new List<Lucene.Net.Search.Query>();
         var text = ParseText(request.Text);
         if (text is not null)
@@ -145,7 +148,4 @@ internal static class QueryBuilder
         var cut = first.IndexOf(": Encountered", StringComparison.Ordinal);
         return cut > 0 ? first[(cut + 2)..] : first;
     }
-
-    private static Lucene.Net.Search.Query Filter(string field, string key) =>
-        new ConstantScoreQuery(new TermQuery(new Term(field, key))) { Boost = 0 };
 }

@@ -71,7 +71,8 @@ public static class PlanWebApp
 
         services.AddSingleton(settings);
         services.AddSingleton(data);
-        services.AddSingleton(new PlanSearcher(data.Index));
+        // The answers of the last 512 distinct searches of the current index generation (a page view and its API call, a popular filter).
+        services.AddSingleton(new PlanSearcher(data.Index, cachedResults: 512));
         services.AddSingleton(new IndicatorComparer(data.Index));
         services.AddSingleton(new CitationResolver(data.Catalog));
         services.AddSingleton(new ArchivedOriginals(data.Folder.ArchivePath));
