@@ -27,7 +27,7 @@ internal sealed class OcrRepair(SyllableLexicon lexicon, PhraseDictionary phrase
             KeepLetters(words);
         }
 
-        new SyllableDecoder(phrases, lexicon, SyllableFrequencies.Shared).Decode(words);
+        new SyllableDecoder(phrases, lexicon, SyllableFrequencies.Shared, ReadReliability.Shared).Decode(words);
         Restore(words);
         Rewrite(lines, words, changes);
         // Line rules ran first and words were rewritten right to left: report in reading order.
