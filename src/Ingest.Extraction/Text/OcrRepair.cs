@@ -26,6 +26,10 @@ internal sealed class OcrRepair(SyllableLexicon lexicon, PhraseDictionary phrase
         {
             KeepLetters(words);
         }
+        else
+        {
+            KeepPlaceNames(words, PlaceNameRuns.Shared);
+        }
 
         new SyllableDecoder(phrases, lexicon, SyllableFrequencies.Shared, ReadReliability.Shared).Decode(words);
         Restore(words);
@@ -58,6 +62,35 @@ internal sealed class OcrRepair(SyllableLexicon lexicon, PhraseDictionary phrase
                 words[i] = word.ReadFolded is { } folded
                     ? new Word(word.Line, word.Token, [new SyllableCandidate(folded, 0)], folded)
                     : Word.Fixed(word.Line, word.Token, TextFolding.Fold(word.Token.Text));
+            }
+        }
+    }
+
+    /// <summary>
+    /// A run of capitalised words that spells a province or district name as read ("HUYEN THO XUAN", "Bao Loc,
+    /// ngay") keeps its letters: the longest such run at each word, each word's read syllable its only candidate.
+    /// </summary>
+    private static void KeepPlaceNames(List<Word?> words, PlaceNameRuns places)
+    {
+        for (var i = 0; i < words.Count; i++)
+        {
+            for (var length = Math.Min(places.MaxSyllables, words.Count - i); length >= 2; length--)
+            {
+                var run = words.GetRange(i, length);
+                if (run.Any(w => w is not { ReadFolded: { } } || w.ReadFolded == PhraseDictionary.Number || !char.IsUpper(w.Token.Text[0]))
+                    || !places.IsName(string.Join(' ', run.Select(w => w!.ReadFolded))))
+                {
+                    continue;
+                }
+
+                for (var k = 0; k < length; k++)
+                {
+                    var word = run[k]!;
+                    words[i + k] = new Word(word.Line, word.Token, [new SyllableCandidate(word.ReadFolded!, 0)], word.ReadFolded);
+                }
+
+                i += length - 1;
+                break;
             }
         }
     }
