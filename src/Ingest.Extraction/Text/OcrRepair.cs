@@ -134,7 +134,7 @@ internal sealed class OcrRepair(SyllableLexicon lexicon, PhraseDictionary phrase
 
         var lower = text.ToLowerInvariant();
         var folded = TextFolding.Fold(lower);
-        if (IsPartOfCode(line, token) || abbreviations.Contains(text) || !text.Any(char.IsLetter) || IsNotASyllable(line, token))
+        if (IsPartOfCode(line, token) || abbreviations.Contains(text) || !text.Any(char.IsLetter) || IsNotASyllable(line, token) || IsUnitAfterNumber(line, token))
         {
             return Word.Fixed(lineIndex, token, text.Any(char.IsDigit) ? PhraseDictionary.Number : folded);
         }
@@ -156,6 +156,36 @@ internal sealed class OcrRepair(SyllableLexicon lexicon, PhraseDictionary phrase
             || text.Contains('&') && text.Count(char.IsUpper) >= 2
             || text.Length >= 2 && text.All(char.IsUpper) && !TextFolding.Fold(text).Any(c => c is 'a' or 'e' or 'i' or 'o' or 'u' or 'y')
             || text.Length == 1 && char.IsAscii(text[0]) && !(IsLoneConsonant(text[0]) && IsBetweenWords(line, token));
+    }
+
+    // "dài 800 m", "8 km", "5 kg": a word without a vowel right after a number is its unit, not a syllable whose
+    // vowel was lost (the repair read "km" as kèm and "m" as em). A d is the English model's hooked vowel
+    // ("410 hd" is 410 hộ), so a word with a d is left to the decoder.
+    private static bool IsUnitAfterNumber(string line, WordToken token)
+    {
+        if (token.Text.Any(c => c is 'a' or 'e' or 'i' or 'o' or 'u' or 'y' or 'd' || !char.IsAsciiLetterLower(c)))
+        {
+            return false;
+        }
+
+        var before = token.Start - 1;
+        while (before >= 0 && line[before] == ' ')
+        {
+            before--;
+        }
+
+        if (before < 0 || before == token.Start - 1 || !char.IsDigit(line[before]))
+        {
+            return false;
+        }
+
+        // The word before is a number (800, 1.200, 2,5), not a damaged word ending in a digit (t6 for tổ).
+        while (before >= 0 && (char.IsDigit(line[before]) || line[before] is '.' or ','))
+        {
+            before--;
+        }
+
+        return before < 0 || line[before] == ' ';
     }
 
     private static bool IsLoneConsonant(char c) => c is >= 'b' and <= 'z' && c is not ('e' or 'i' or 'o' or 'u' or 'y');
