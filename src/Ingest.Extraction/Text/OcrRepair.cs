@@ -274,5 +274,5 @@ internal sealed class OcrRepair(SyllableLexicon lexicon, PhraseDictionary phrase
         }
     }
 
-    private static readonly Lazy<OcrRepair> Lazy = new(() => new OcrRepair(SyllableLexicon.Shared, PhraseDictionary.Shared, Abbreviations.Shared));
+    private static readonly Lazy<OcrRepair> Lazy = new(() => new OcrRepair(SyllableLexicon.Shared, PhraseDictionary.ForOcrRepair, Abbreviations.Shared));
 }
