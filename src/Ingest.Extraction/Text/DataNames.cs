@@ -19,5 +19,11 @@ internal static class DataNames
     /// <summary>Folded syllable and in-word pair counts of general Vietnamese: the repair's background language model.</summary>
     public const string Frequencies = "PlanIngest.Text.syllable-frequencies.tsv";
 
+    /// <summary>The team's own clean texts that only the English-model OCR repair learns from (Data/repair-corpus.txt).</summary>
+    public const string RepairCorpus = "PlanIngest.Text.repair-corpus.txt";
+
+    /// <summary>How often each word as the English model reads it was right on the repair tuning pairs.</summary>
+    public const string ReadReliability = "PlanIngest.Text.read-reliability.tsv";
+
     public const string Abbreviations = "PlanIngest.Text.abbreviations.txt";
 }

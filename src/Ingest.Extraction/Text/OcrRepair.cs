@@ -26,8 +26,12 @@ internal sealed class OcrRepair(SyllableLexicon lexicon, PhraseDictionary phrase
         {
             KeepLetters(words);
         }
+        else
+        {
+            KeepPlaceNames(words, PlaceNameRuns.Shared);
+        }
 
-        new SyllableDecoder(phrases, lexicon, SyllableFrequencies.Shared).Decode(words);
+        new SyllableDecoder(phrases, lexicon, SyllableFrequencies.Shared, ReadReliability.Shared).Decode(words);
         Restore(words);
         Rewrite(lines, words, changes);
         // Line rules ran first and words were rewritten right to left: report in reading order.
@@ -58,6 +62,35 @@ internal sealed class OcrRepair(SyllableLexicon lexicon, PhraseDictionary phrase
                 words[i] = word.ReadFolded is { } folded
                     ? new Word(word.Line, word.Token, [new SyllableCandidate(folded, 0)], folded)
                     : Word.Fixed(word.Line, word.Token, TextFolding.Fold(word.Token.Text));
+            }
+        }
+    }
+
+    /// <summary>
+    /// A run of capitalised words that spells a province or district name as read ("HUYEN THO XUAN", "Bao Loc,
+    /// ngay") keeps its letters: the longest such run at each word, each word's read syllable its only candidate.
+    /// </summary>
+    private static void KeepPlaceNames(List<Word?> words, PlaceNameRuns places)
+    {
+        for (var i = 0; i < words.Count; i++)
+        {
+            for (var length = Math.Min(places.MaxSyllables, words.Count - i); length >= 2; length--)
+            {
+                var run = words.GetRange(i, length);
+                if (run.Any(w => w is not { ReadFolded: { } } || w.ReadFolded == PhraseDictionary.Number || !char.IsUpper(w.Token.Text[0]))
+                    || !places.IsName(string.Join(' ', run.Select(w => w!.ReadFolded))))
+                {
+                    continue;
+                }
+
+                for (var k = 0; k < length; k++)
+                {
+                    var word = run[k]!;
+                    words[i + k] = new Word(word.Line, word.Token, [new SyllableCandidate(word.ReadFolded!, 0)], word.ReadFolded);
+                }
+
+                i += length - 1;
+                break;
             }
         }
     }
@@ -101,7 +134,7 @@ internal sealed class OcrRepair(SyllableLexicon lexicon, PhraseDictionary phrase
 
         var lower = text.ToLowerInvariant();
         var folded = TextFolding.Fold(lower);
-        if (IsPartOfCode(line, token) || abbreviations.Contains(text) || !text.Any(char.IsLetter) || IsNotASyllable(line, token))
+        if (IsPartOfCode(line, token) || abbreviations.Contains(text) || !text.Any(char.IsLetter) || IsNotASyllable(line, token) || IsUnitAfterNumber(line, token))
         {
             return Word.Fixed(lineIndex, token, text.Any(char.IsDigit) ? PhraseDictionary.Number : folded);
         }
@@ -123,6 +156,36 @@ internal sealed class OcrRepair(SyllableLexicon lexicon, PhraseDictionary phrase
             || text.Contains('&') && text.Count(char.IsUpper) >= 2
             || text.Length >= 2 && text.All(char.IsUpper) && !TextFolding.Fold(text).Any(c => c is 'a' or 'e' or 'i' or 'o' or 'u' or 'y')
             || text.Length == 1 && char.IsAscii(text[0]) && !(IsLoneConsonant(text[0]) && IsBetweenWords(line, token));
+    }
+
+    // "dài 800 m", "8 km", "5 kg": a word without a vowel right after a number is its unit, not a syllable whose
+    // vowel was lost (the repair read "km" as kèm and "m" as em). A d is the English model's hooked vowel
+    // ("410 hd" is 410 hộ), so a word with a d is left to the decoder.
+    private static bool IsUnitAfterNumber(string line, WordToken token)
+    {
+        if (token.Text.Any(c => c is 'a' or 'e' or 'i' or 'o' or 'u' or 'y' or 'd' || !char.IsAsciiLetterLower(c)))
+        {
+            return false;
+        }
+
+        var before = token.Start - 1;
+        while (before >= 0 && line[before] == ' ')
+        {
+            before--;
+        }
+
+        if (before < 0 || before == token.Start - 1 || !char.IsDigit(line[before]))
+        {
+            return false;
+        }
+
+        // The word before is a number (800, 1.200, 2,5), not a damaged word ending in a digit (t6 for tổ).
+        while (before >= 0 && (char.IsDigit(line[before]) || line[before] is '.' or ','))
+        {
+            before--;
+        }
+
+        return before < 0 || line[before] == ' ';
     }
 
     private static bool IsLoneConsonant(char c) => c is >= 'b' and <= 'z' && c is not ('e' or 'i' or 'o' or 'u' or 'y');
@@ -211,5 +274,5 @@ internal sealed class OcrRepair(SyllableLexicon lexicon, PhraseDictionary phrase
         }
     }
 
-    private static readonly Lazy<OcrRepair> Lazy = new(() => new OcrRepair(SyllableLexicon.Shared, PhraseDictionary.Shared, Abbreviations.Shared));
+    private static readonly Lazy<OcrRepair> Lazy = new(() => new OcrRepair(SyllableLexicon.Shared, PhraseDictionary.ForOcrRepair, Abbreviations.Shared));
 }

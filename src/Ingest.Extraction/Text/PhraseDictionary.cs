@@ -239,14 +239,25 @@ internal sealed class PhraseDictionary
         Increment(forms, form);
     }
 
-    private static readonly Lazy<PhraseDictionary> Lazy = new(() =>
+    /// <summary>
+    /// The dictionary of the English-model OCR repair: the shared one's sources plus the team's own clean texts
+    /// (Data/repair-corpus.txt). Kept apart from <see cref="Shared"/> so that the scan path's symbol corrector and
+    /// the legacy-font repair, tuned on the shared counts, do not change with the repair's corpus.
+    /// </summary>
+    public static PhraseDictionary ForOcrRepair => RepairLazy.Value;
+
+    private static readonly Lazy<PhraseDictionary> Lazy = new(() => Build([]));
+
+    private static readonly Lazy<PhraseDictionary> RepairLazy = new(() => Build(EmbeddedData.Lines(DataNames.RepairCorpus)));
+
+    private static PhraseDictionary Build(IEnumerable<string> extraLines)
     {
         var gazetteer = Places.Gazetteer.Shared;
         var provinces = gazetteer.Provinces(Places.AdministrativeEra.Before2025).Concat(gazetteer.Provinces(Places.AdministrativeEra.From2025))
             .Select(p => p.FullName).Distinct(StringComparer.Ordinal);
         return new PhraseDictionary(
-            EmbeddedData.Names(DataNames.CorpusPrefix).SelectMany(EmbeddedData.Lines).Concat(EmbeddedData.Lines(DataNames.Vocabulary)).Concat(provinces),
+            EmbeddedData.Names(DataNames.CorpusPrefix).SelectMany(EmbeddedData.Lines).Concat(EmbeddedData.Lines(DataNames.Vocabulary)).Concat(provinces).Concat(extraLines),
             SyllableLexicon.Shared,
             gazetteer.Districts.Select(d => d.FullName).Distinct(StringComparer.Ordinal));
-    });
+    }
 }

@@ -6,7 +6,7 @@ namespace PlanIngest.Extraction.Text;
 /// language model of folded syllables (Witten-Bell, backed off to bigrams and unigrams): the administrative
 /// phrases' counts, plus general Vietnamese frequencies (<see cref="SyllableFrequencies"/>) as background.
 /// </summary>
-internal sealed class SyllableDecoder(PhraseDictionary phrases, SyllableLexicon lexicon, SyllableFrequencies? background = null)
+internal sealed class SyllableDecoder(PhraseDictionary phrases, SyllableLexicon lexicon, SyllableFrequencies? background = null, ReadReliability? reliability = null)
 {
     // Nats per unit of confusion cost: one cheap confusion (0.4) ≈ a factor of 5 in likelihood.
     private const double ConfusionWeight = 4.0;
@@ -190,21 +190,38 @@ internal sealed class SyllableDecoder(PhraseDictionary phrases, SyllableLexicon 
         return -Math.Log((phrases.Count(first, second, id) + room * Math.Exp(-bigramCost)) / (context.Total + room));
     }
 
-    private static double Emission(Word word, SyllableCandidate candidate) =>
+    private double Emission(Word word, SyllableCandidate candidate) =>
         ConfusionWeight * candidate.Cost + (word.ReadFolded is { } read && read != candidate.Folded ? ChangePenalty(word.Token.Text) : 0);
 
-    private static double ChangePenalty(string read)
+    // The general rates behind ChangeValidWord and ChangeMarkedWord (see there).
+    private const double PlainWrongRate = 0.029;
+    private const double MarkedWrongRate = 0.125;
+
+    // The penalty is the log-odds of the read word being right, scaled so that a word never counted keeps the
+    // general penalty; a word that was wrong more often than right costs nothing to change.
+    private double ChangePenalty(string read)
     {
+        var marked = false;
         foreach (var c in read)
         {
             if (c >= '\u0080' || !char.IsLetter(c))
             {
-                return ChangeMarkedWord;
+                marked = true;
+                break;
             }
         }
 
-        return ChangeValidWord;
+        var (penalty, rate) = marked ? (ChangeMarkedWord, MarkedWrongRate) : (ChangeValidWord, PlainWrongRate);
+        if (reliability is null)
+        {
+            return penalty;
+        }
+
+        var wrong = reliability.WrongRate(read.ToLowerInvariant(), rate);
+        return Math.Max(0, penalty * LogOdds(wrong) / LogOdds(rate));
     }
+
+    private static double LogOdds(double wrongRate) => Math.Log((1 - wrongRate) / wrongRate);
 
     private double UnigramProbability(int id, int backgroundId) =>
         (phrases.Count(id) + backgroundScale * (background?.Count(backgroundId) ?? 0) + UnseenCount)
