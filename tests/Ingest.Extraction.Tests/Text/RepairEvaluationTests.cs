@@ -6,8 +6,10 @@ namespace PlanIngest.Extraction.Tests.Text;
 /// <summary>
 /// The bounds of the repair, measured by the same code as <c>planingest eval-repair</c>: on the pairs it was
 /// tuned on (testdata/repair; testdata/repair/heldout, held out until round 3 and tuned on since) and on the pairs
-/// it never was (testdata/repair/heldout2). Floors are the measured figures minus one point (README, "Repair"); the
-/// tuned pairs' floors are the older ones, since the language model's corpus now holds their clean halves.
+/// it never was (testdata/repair/heldout2, and heldout3, written by a helper who never saw the repair code and
+/// measured once). Floors are the measured figures minus one point (README, "Repair"). The tuned pairs' figures are
+/// no measure of accuracy any more (the language model's corpus holds their clean halves); their floors only catch
+/// a change that breaks what was learnt.
 /// </summary>
 public sealed class RepairEvaluationTests
 {
@@ -17,6 +19,8 @@ public sealed class RepairEvaluationTests
 
     private static readonly RepairScore Untuned = Score(TestData.Path("repair", "heldout2"));
 
+    private static readonly RepairScore Independent = Score(TestData.Path("repair", "heldout3"));
+
     [Fact]
     public void ThereArePairsWithHeaders()
     {
@@ -24,6 +28,7 @@ public sealed class RepairEvaluationTests
         Assert.True(Tuned.Before.HeaderWords > 600);
         Assert.True(HeldOut.Before.Words > 1600);
         Assert.True(Untuned.Before.Words > 3000);
+        Assert.True(Independent.Before.Words > 2700);
     }
 
     // Measured 98.10% at its second (final) run, 97.19% at its first, before round 3 (testdata/repair/heldout2/*.txt).
@@ -39,24 +44,35 @@ public sealed class RepairEvaluationTests
     public void DiacriticsOfPairsNeverTunedOnAreExactForAtLeast89_9PercentOfWords() =>
         Assert.True(Untuned.After.ExactAccuracy >= 0.899, $"untuned exact {Untuned.After.ExactAccuracy:P2}");
 
+    // Measured once, 97.83% (main before round 3: 97.40%); exact 91.16%.
     [Fact]
-    public void FoldedSyllableAccuracyOnTheTunedPairsIsAtLeast97_2Percent()
+    public void FoldedSyllableAccuracyOnTheIndependentPairsIsAtLeast96_8Percent() =>
+        Assert.True(Independent.After.FoldedAccuracy >= 0.968, $"independent folded accuracy {Independent.After.FoldedAccuracy:P2}");
+
+    [Fact]
+    public void DiacriticsOfTheIndependentPairsAreExactForAtLeast90_1PercentOfWords() =>
+        Assert.True(Independent.After.ExactAccuracy >= 0.901, $"independent exact {Independent.After.ExactAccuracy:P2}");
+
+    // Measured 99.13% folded, header exact 98.91% (memorised: see the summary).
+    [Fact]
+    public void FoldedSyllableAccuracyOnTheTunedPairsIsAtLeast98_1Percent()
     {
-        Assert.True(Tuned.After.FoldedAccuracy >= 0.972, $"folded accuracy {Tuned.After.FoldedAccuracy:P2} (before {Tuned.Before.FoldedAccuracy:P2})");
+        Assert.True(Tuned.After.FoldedAccuracy >= 0.981, $"folded accuracy {Tuned.After.FoldedAccuracy:P2} (before {Tuned.Before.FoldedAccuracy:P2})");
         Assert.True(Tuned.After.FoldedAccuracy > Tuned.Before.FoldedAccuracy);
     }
 
     [Fact]
-    public void HeaderWordsOfTheTunedPairsHaveTheirDiacriticsRestoredExactlyAtLeast95_3Percent() =>
-        Assert.True(Tuned.After.HeaderExactAccuracy >= 0.953, $"header exact {Tuned.After.HeaderExactAccuracy:P2}");
+    public void HeaderWordsOfTheTunedPairsHaveTheirDiacriticsRestoredExactlyAtLeast97_9Percent() =>
+        Assert.True(Tuned.After.HeaderExactAccuracy >= 0.979, $"header exact {Tuned.After.HeaderExactAccuracy:P2}");
+
+    // Measured 99.24% folded, 99.06% exact (tuned on in round 3, their clean halves in the language model's corpus).
+    [Fact]
+    public void FoldedSyllableAccuracyOnTheRound2HeldOutPairsIsAtLeast98_2Percent() =>
+        Assert.True(HeldOut.After.FoldedAccuracy >= 0.982, $"held-out folded accuracy {HeldOut.After.FoldedAccuracy:P2}");
 
     [Fact]
-    public void FoldedSyllableAccuracyOnTheRound2HeldOutPairsIsAtLeast95_7Percent() =>
-        Assert.True(HeldOut.After.FoldedAccuracy >= 0.957, $"held-out folded accuracy {HeldOut.After.FoldedAccuracy:P2}");
-
-    [Fact]
-    public void DiacriticsOfTheRound2HeldOutPairsAreExactForAtLeast77_8PercentOfWords() =>
-        Assert.True(HeldOut.After.ExactAccuracy >= 0.778, $"held-out exact {HeldOut.After.ExactAccuracy:P2}");
+    public void DiacriticsOfTheRound2HeldOutPairsAreExactForAtLeast98_0PercentOfWords() =>
+        Assert.True(HeldOut.After.ExactAccuracy >= 0.980, $"held-out exact {HeldOut.After.ExactAccuracy:P2}");
 
     [Fact]
     public void ScoringCleanTextAgainstItselfIsPerfect()
