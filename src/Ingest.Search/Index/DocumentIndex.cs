@@ -62,7 +62,8 @@ public sealed class DocumentIndex : IDisposable
     public static DocumentIndex OpenForWriting(string folder) => OpenForWriting(folder, null);
 
     /// <param name="slices">Segment slices a query searches at once (tests, the benchmark); null: one.</param>
-    internal static DocumentIndex OpenForWriting(string folder, int? slices)
+    /// <param name="mergeSegments">False keeps every flushed segment (tests that need several segments to prove a per-segment rule).</param>
+    internal static DocumentIndex OpenForWriting(string folder, int? slices, bool mergeSegments = true)
     {
         System.IO.Directory.CreateDirectory(folder);
         var writerLock = TakeWriterLock(folder);
@@ -70,7 +71,7 @@ public sealed class DocumentIndex : IDisposable
         IndexWriter writer;
         try
         {
-            writer = NewWriter(directory);
+            writer = NewWriter(directory, mergeSegments);
             if (!DirectoryReader.IndexExists(directory))
             {
                 // A first, empty commit: a reader opening the index while this writer holds it finds one.
@@ -84,7 +85,7 @@ public sealed class DocumentIndex : IDisposable
             throw e is LockObtainFailedException ? new IndexBusyException(folder) : e;
         }
 
-        return new DocumentIndex(folder, directory, writer, ReadState(writer.CommitData), slices, writerLock);
+        return new DocumentIndex(folder, directory, writer, ReadState(writer.CommitData), slices, writerLock) { MergesSegments = mergeSegments };
     }
 
     /// <summary>
@@ -291,7 +292,7 @@ public sealed class DocumentIndex : IDisposable
 
     private IndexWriter OpenAgain()
     {
-        var reopened = NewWriter(directory);
+        var reopened = NewWriter(directory, MergesSegments);
         var old = Searchers;
         (writer, Searchers, Committed) = (reopened, new SearcherManager(reopened, true, searcherFactory), ReadState(reopened.CommitData));
         // A search that acquired from the old manager still releases its searcher through it; that only lowers the reader's count.
@@ -299,12 +300,15 @@ public sealed class DocumentIndex : IDisposable
         return reopened;
     }
 
-    private static IndexWriter NewWriter(Directory directory) => new(directory, new IndexWriterConfig(FoldingAnalyzer.Version, Analyzer)
+    /// <summary>Whether this writer merges segments (always, but in tests that need several segments).</summary>
+    private bool MergesSegments { get; init; } = true;
+
+    private static IndexWriter NewWriter(Directory directory, bool mergeSegments) => new(directory, new IndexWriterConfig(FoldingAnalyzer.Version, Analyzer)
     {
         OpenMode = OpenMode.CREATE_OR_APPEND,
         // Indexing from already extracted text is bound by analysis; a larger buffer flushes fewer, larger segments.
         RAMBufferSizeMB = 64,
-        MergePolicy = NewMergePolicy(),
+        MergePolicy = mergeSegments ? NewMergePolicy() : NoMergePolicy.COMPOUND_FILES,
     });
 
     /// <summary>

@@ -68,6 +68,22 @@ public sealed class HitCollectorTests(HitCollectorTests.TestIndex fixture) : ICl
         }
     }
 
+    [Fact]
+    public void The_index_has_the_segments_its_commits_made()
+    {
+        var searcher = fixture.Index.Searchers.Acquire();
+        try
+        {
+            // Six commits of new plans and one of replacements: seven segments, some with deletions.
+            Assert.Equal(7, searcher.IndexReader.Leaves.Count);
+            Assert.True(searcher.IndexReader.HasDeletions);
+        }
+        finally
+        {
+            fixture.Index.Searchers.Release(searcher);
+        }
+    }
+
     private static IndexedDocument Plan(string id, IssuerLevel level, int year, string topic, string[] cites) =>
         TestPlans.Plan(id, level, year, $"KẾ HOẠCH\n{topic} năm {year}\n" + string.Concat(cites.Select(c => $"Căn cứ Chỉ thị số {c};\n")) + $"Tổ chức {topic} trên địa bàn.\n", cites);
 
@@ -91,7 +107,7 @@ public sealed class HitCollectorTests(HitCollectorTests.TestIndex fixture) : ICl
     private static DocumentIndex Build(string path)
     {
         string[] topics = ["phòng chống dịch bệnh và tiêm chủng", "phòng chống thiên tai", "tiêm chủng mở rộng", "kế hoạch chung", "thiên tai và tiêm chủng"];
-        var index = DocumentIndex.OpenForWriting(path);
+        var index = DocumentIndex.OpenForWriting(path, slices: null, mergeSegments: false);
         var sequence = 0;
         for (var commit = 0; commit < 6; commit++)
         {

@@ -79,7 +79,7 @@ public sealed class SlicedSearchTests : IDisposable
     private void Build()
     {
         string[] topics = ["phòng chống dịch bệnh và tiêm chủng", "phòng chống thiên tai", "tiêm chủng mở rộng", "kế hoạch chung"];
-        using var index = DocumentIndex.OpenForWriting(IndexPath);
+        using var index = DocumentIndex.OpenForWriting(IndexPath, slices: null, mergeSegments: false);
         var sequence = 0;
         for (var commit = 0; commit < 5; commit++)
         {
