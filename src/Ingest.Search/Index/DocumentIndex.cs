@@ -300,7 +300,7 @@ public sealed class DocumentIndex : IDisposable
         return reopened;
     }
 
-    /// <summary>Whether this writer merges segments (always, but in tests that need several segments).</summary>
+    /// <summary>Whether the writer merges segments: true except in tests that need several segments.</summary>
     private bool MergesSegments { get; init; } = true;
 
     private static IndexWriter NewWriter(Directory directory, bool mergeSegments) => new(directory, new IndexWriterConfig(FoldingAnalyzer.Version, Analyzer)
