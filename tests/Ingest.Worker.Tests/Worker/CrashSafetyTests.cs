@@ -217,10 +217,13 @@ public sealed class CrashSafetyTests(ITestOutputHelper output) : IDisposable
         File.Copy(Drop.Fixture("scans", "003-p1.png"), Path.Combine(inbox, "deadly.png"));
         Drop.WritePlan(inbox, 1);
 
-        // Killed whenever deadly.png is being read, as if reading it crashed the process: twice beside
-        // the text file (which may be cut off too), then twice while it is read alone.
+        // Killed whenever deadly.png is being read, as if reading it crashed the process: each kill right after a
+        // new claim of it. With MaxInterruptions=2 it is claimed beside the text file while it has been cut off at
+        // most twice (three kills; the text file may be cut off too), then alone: two kills there make it set aside
+        // at its next claim. Five kills and no more: a sixth could land between that claim and the setting aside
+        // (a slow machine shows the claim as "reading") and count once more.
         var seen = -1;
-        for (var run = 0; run < 8; run++)
+        for (var kill = 0; kill < 5; kill++)
         {
             using var worker = WorkerProcess.Start(inbox, data, "--Worker:Retry:MaxInterruptions=2");
             var status = await Status.WaitUntilAsync(
@@ -241,8 +244,7 @@ public sealed class CrashSafetyTests(ITestOutputHelper output) : IDisposable
         var settled = await Status.WaitUntilAsync(data, s => Status.Settled(s, 2), Status.Patience, last);
         var failure = Assert.Single(settled.RecentFailures);
         Assert.Equal("deadly.png", failure.Name);
-        // 2, or 3 when the last kill came between its claim and its quarantining.
-        Assert.Matches("stopped [23] times while reading it alone", failure.LastError);
+        Assert.Contains("stopped 2 times while reading it alone", failure.LastError);
         Assert.Equal(1, settled.Counts[JobState.Indexed]);
         Assert.True(File.Exists(Path.Combine(data, "quarantine", "deadly.png.reason.txt")));
     }
