@@ -172,7 +172,19 @@ public sealed class SearchPageTests(WebFixture web, BrowserFixture browser)
         await page.RunAndWaitForResponseAsync(
             () => page.Locator("form.search button[type=submit]").ClickAsync(),
             response => response.Request.IsNavigationRequest && QueryText(response.Url) == text);
-        await page.WaitForURLAsync(url => QueryText(url) == text, new() { WaitUntil = WaitUntilState.Commit });
+        // page.Url follows the navigation's commit; WaitForURLAsync, once the address already matches, waits for a
+        // load state instead, which is the event Chromium sometimes never reports here.
+        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(30);
+        while (QueryText(page.Url) != text)
+        {
+            if (DateTime.UtcNow > deadline)
+            {
+                throw new TimeoutException($"the page did not reach the search for \"{text}\" (at {page.Url})");
+            }
+
+            await Task.Delay(50);
+        }
+
         await page.Locator("#total").WaitForAsync();
     }
 
