@@ -25,7 +25,13 @@ public sealed class IngestService(
     IOptions<WorkerOptions> options,
     ILogger<IngestService> log) : BackgroundService
 {
+    // Read documents waiting for their group commit beyond this stop freeing reading slots: the read
+    // records held in memory stay bounded when the catalog's disk is slower than the readers.
+    private const int MaxCommitting = 64;
+
     private readonly ConcurrentDictionary<long, JobLease> inHand = new();
+    private readonly ConcurrentDictionary<long, Task> awaitingCommit = new();
+    private readonly SemaphoreSlim commitRoom = new(MaxCommitting, MaxCommitting);
 
     // Leases are renewed on every heartbeat, so a lease runs out only after several missed ones.
     private TimeSpan LeaseFor => options.Value.LeaseDuration;
@@ -64,6 +70,7 @@ public sealed class IngestService(
         {
             channel.Writer.TryComplete();
             await Task.WhenAll(consumers).ConfigureAwait(false);
+            await Task.WhenAll(awaitingCommit.Values).ConfigureAwait(false);
             await committing.CancelAsync().ConfigureAwait(false);
             await commits.ConfigureAwait(false);
             await renewing.CancelAsync().ConfigureAwait(false);
@@ -151,6 +158,8 @@ public sealed class IngestService(
         // Not ReadAllAsync(stoppingToken): on stop the channel is still drained, so that claimed jobs are given back rather than left leased.
         await foreach (var job in reader.ReadAllAsync(CancellationToken.None).ConfigureAwait(false))
         {
+            Task? rest = null;
+            await commitRoom.WaitAsync(CancellationToken.None).ConfigureAwait(false);
             try
             {
                 if (stoppingToken.IsCancellationRequested)
@@ -159,30 +168,67 @@ public sealed class IngestService(
                     continue;
                 }
 
-                await processor.RunAsync(job, work).ConfigureAwait(false);
-            }
-            catch (OperationCanceledException) when (work.IsCancellationRequested)
-            {
-                log.LogInformation("{Name}: stopped before it was finished; back in the queue", job.Name);
-                await ReleaseAsync(job).ConfigureAwait(false);
+                rest = await processor.RunAsync(job, work).ConfigureAwait(false);
             }
             catch (Exception e)
             {
-                // Per item: an unexpected error in one document leaves it in the queue and the worker running.
-                if (!storage.PauseIfStorageError(e))
-                {
-                    log.LogError(e, "{Name}: unexpected error; left in the queue for another try", job.Name);
-                }
-
-                await ReleaseAsync(job).ConfigureAwait(false);
+                await FailedAsync(job, e, work).ConfigureAwait(false);
             }
             finally
             {
-                inHand.TryRemove(job.Lease.JobId, out _);
-                activity.Done();
+                if (rest is null)
+                {
+                    Finished(job);
+                }
+                else
+                {
+                    // The slot is free for the next document; this one is done (or given back) once its commit is.
+                    var finishing = FinishAsync(job, rest, work);
+                    awaitingCommit[job.Lease.JobId] = finishing;
+                    _ = finishing.ContinueWith(t => awaitingCommit.TryRemove(new KeyValuePair<long, Task>(job.Lease.JobId, t)), CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
+                }
+
                 free.Release();
             }
         }
+    }
+
+    private async Task FinishAsync(JobLease job, Task rest, CancellationToken work)
+    {
+        try
+        {
+            await rest.ConfigureAwait(false);
+        }
+        catch (Exception e)
+        {
+            await FailedAsync(job, e, work).ConfigureAwait(false);
+        }
+        finally
+        {
+            Finished(job);
+        }
+    }
+
+    private void Finished(JobLease job)
+    {
+        commitRoom.Release();
+        inHand.TryRemove(job.Lease.JobId, out _);
+        activity.Done();
+    }
+
+    private async Task FailedAsync(JobLease job, Exception e, CancellationToken work)
+    {
+        if (e is OperationCanceledException && work.IsCancellationRequested)
+        {
+            log.LogInformation("{Name}: stopped before it was finished; back in the queue", job.Name);
+        }
+        else if (!storage.PauseIfStorageError(e))
+        {
+            // Per item: an unexpected error in one document leaves it in the queue and the worker running.
+            log.LogError(e, "{Name}: unexpected error; left in the queue for another try", job.Name);
+        }
+
+        await ReleaseAsync(job).ConfigureAwait(false);
     }
 
     private async Task ReleaseAsync(JobLease job)
