@@ -11,9 +11,11 @@ namespace PlanIngest.Worker.Pipeline;
 /// <summary>
 /// The worker proper, shaped like the .NET worker template: a feeder claims due jobs from the catalog
 /// into a bounded <see cref="Channel{T}"/> and a fixed number of consumers read it with
-/// <c>ReadAllAsync</c>, each document's errors caught on its own. While jobs are in hand their leases
-/// are renewed. On stop nothing new is claimed; documents being read get the shutdown grace to
-/// finish and are then cancelled and put back in the queue, as are claimed ones not yet started.
+/// <c>ReadAllAsync</c>, each document's errors caught on its own. A consumer's slot is for reading: a
+/// document read is handed to its group commit and awaited beside the slots, so the next one is read
+/// meanwhile. While jobs are in hand their leases are renewed. On stop nothing new is claimed; documents
+/// being read get the shutdown grace to finish and are then cancelled and put back in the queue, as are
+/// claimed ones not yet started; read ones finish their commit first.
 /// </summary>
 public sealed class IngestService(
     IJobQueue jobs,
