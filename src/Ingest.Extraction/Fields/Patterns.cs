@@ -27,6 +27,10 @@ internal static partial class Patterns
         @"(?<![\d/.,])(?:/\s?)?(?<nums>\d{1,5}[a-z]?(?:\s?,\s?\d{1,5}[a-z]?)*)\s?(?:/\s?(?<year>(?:19|20)\d\d)\s?)?(?<sep>[-/])\s?(?:[17](?=[a-z]{2}))?(?<code>[a-zð][a-z0-9ð']{0,9})(?<rest>(?:\s?[-/]\s?[a-zð][a-z0-9ð']{0,9})*)";
 
     // Whole patterns more than one parser uses, generated at build time like the parsers' own.
+    /// <summary>"Số" (or an OCR misreading of it) right before a number or its slash, at the start (DocumentNumber).</summary>
+    [GeneratedRegex("^" + So + @"(?=\d|/)")]
+    public static partial Regex NumberLabel();
+
     [GeneratedRegex(@"\s+")]
     public static partial Regex WhitespaceRun();
 

@@ -19,8 +19,6 @@ namespace PlanIngest.Extraction.Model;
 /// </remarks>
 public readonly struct DocumentNumber : IEquatable<DocumentNumber>
 {
-    private static readonly System.Text.RegularExpressions.Regex NumberLabel = new("^" + Patterns.So + @"(?=\d|/)", System.Text.RegularExpressions.RegexOptions.Compiled);
-
     private readonly string? text;
     private readonly string? key;
 
@@ -120,7 +118,7 @@ public readonly struct DocumentNumber : IEquatable<DocumentNumber>
     // "Số:", "số", and the OCR readings Patterns.So accepts ("S6:", "sé").
     private static int SkipNumberLabel(string folded)
     {
-        var m = NumberLabel.Match(folded);
+        var m = Patterns.NumberLabel().Match(folded);
         return m.Success ? m.Length : 0;
     }
 

@@ -1,5 +1,6 @@
 using PlanIngest.Extraction;
 using PlanIngest.Extraction.Reading;
+using PlanIngest.Search.Index;
 
 namespace PlanIngest.Worker.Catalog;
 
@@ -67,20 +68,23 @@ public sealed class DocumentIngestor(ExtractionPipeline pipeline, IDocumentCatal
     /// (<see cref="IDocumentCatalog.CommitExtractedAsync"/>), and applies them to the index; per job, whether
     /// its lease was still held. Once the catalog has them they are safe: a failure to apply them to the
     /// index is left to <see cref="FlushAsync"/>, which applies them again and reports what still fails.
+    /// The records just added are handed to the feed as they are, so it need not read them back.
     /// </summary>
     public async Task<IReadOnlyList<bool>> CommitExtractedAsync(IReadOnlyList<Jobs.ExtractedJob> jobs, CancellationToken cancellationToken = default)
     {
-        var held = await catalog.CommitExtractedAsync(jobs, cancellationToken);
+        var commit = await catalog.CommitExtractedAsync(jobs, cancellationToken);
+        var records = jobs.Where(j => j.Record is not null).Select(j => j.Record!).ToList();
+        var added = commit.Records.Zip(records).Where(c => c.First.Added).Select(c => new IndexedDocument(c.First.Id, c.First.Sequence, c.Second)).ToList();
         try
         {
-            await feed.ApplyAsync(cancellationToken);
+            await feed.ApplyAsync(added, cancellationToken);
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {
             // The feed has gone back to its last commit; the next flush replays these documents from the catalog.
         }
 
-        return held;
+        return commit.Held;
     }
 
     /// <summary>Applies whatever the index still lacks (after a failed write, what it dropped) and makes it durable.</summary>

@@ -67,15 +67,13 @@ public interface IDocumentCatalog : Jobs.IJobQueue, IDisposable
     /// <see cref="CommitAsync"/> does, every other name of each content made an alias, and each job moved
     /// to <c>extracted</c> (by its lease) — in one durable transaction where the catalog can, so a batch
     /// costs one flush to disk instead of one per document. Returns, per job, whether its lease was still
-    /// held. The default does the same in separate steps; an implementation overrides it to make it one.
+    /// held, and what committing each record did (in the order of the jobs that have one). The default does the
+    /// same in separate steps; an implementation overrides it to make it one.
     /// </summary>
-    async Task<IReadOnlyList<bool>> CommitExtractedAsync(IReadOnlyList<Jobs.ExtractedJob> jobs, CancellationToken cancellationToken = default)
+    async Task<ExtractedCommit> CommitExtractedAsync(IReadOnlyList<Jobs.ExtractedJob> jobs, CancellationToken cancellationToken = default)
     {
         var records = jobs.Where(j => j.Record is not null).Select(j => j.Record!).ToList();
-        if (records.Count > 0)
-        {
-            await CommitAsync(records, cancellationToken).ConfigureAwait(false);
-        }
+        var commits = records.Count > 0 ? await CommitAsync(records, cancellationToken).ConfigureAwait(false) : [];
 
         var held = new List<bool>(jobs.Count);
         foreach (var job in jobs)
@@ -88,9 +86,12 @@ public interface IDocumentCatalog : Jobs.IJobQueue, IDisposable
             held.Add(await MarkExtractedAsync(job.Lease, job.Outcome, cancellationToken).ConfigureAwait(false));
         }
 
-        return held;
+        return new ExtractedCommit(held, commits);
     }
 }
+
+/// <summary>A group commit's result: per job, whether its lease was still held; per record, what committing it did.</summary>
+public sealed record ExtractedCommit(IReadOnlyList<bool> Held, IReadOnlyList<CatalogCommit> Records);
 
 /// <summary>What committing one record did: added it under <paramref name="Sequence"/>, or found its content catalogued already.</summary>
 public sealed record CatalogCommit(string Id, bool Added, long Sequence);

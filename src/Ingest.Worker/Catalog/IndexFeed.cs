@@ -16,6 +16,11 @@ public sealed class IndexFeed(IDocumentCatalog catalog, DocumentIndex index)
     private const int BatchSize = 256;
 
     private readonly SemaphoreSlim gate = new(1, 1);
+
+    // Records this process has just committed, by sequence, not applied yet (under the gate): taken from here
+    // instead of being read back from the catalog while they follow the last applied change without a gap.
+    // A change of another process in between, and everything after a failed write, comes from the catalog.
+    private readonly Dictionary<long, IndexedDocument> known = [];
     private long applied = index.Committed.CanContinue(catalog.CatalogId) ? index.Committed.Sequence : -1;
     private bool uncommitted;
 
@@ -24,11 +29,23 @@ public sealed class IndexFeed(IDocumentCatalog catalog, DocumentIndex index)
         Math.Max(0, await catalog.LastSequenceAsync(cancellationToken) - Math.Max(applied, 0));
 
     /// <summary>Applies every change after the last applied one; returns how many documents were written.</summary>
-    public async Task<int> ApplyAsync(CancellationToken cancellationToken = default)
+    public Task<int> ApplyAsync(CancellationToken cancellationToken = default) => ApplyAsync([], cancellationToken);
+
+    /// <summary>
+    /// Applies every change after the last applied one, <paramref name="committed"/> among them: records this
+    /// process has just committed to the catalog, under the sequences the catalog gave them, so that they need
+    /// not be read back from it.
+    /// </summary>
+    public async Task<int> ApplyAsync(IReadOnlyList<IndexedDocument> committed, CancellationToken cancellationToken = default)
     {
         await gate.WaitAsync(cancellationToken);
         try
         {
+            foreach (var document in committed)
+            {
+                known[document.Sequence] = document;
+            }
+
             if (applied < 0)
             {
                 // Fed from another catalog, or written in another field layout: start again from nothing.
@@ -40,20 +57,25 @@ public sealed class IndexFeed(IDocumentCatalog catalog, DocumentIndex index)
             // The next batch is read from the catalog while this one is analysed, and a batch is analysed on
             // every core (IndexWriter takes documents from several threads; a batch holds each id once).
             var written = 0;
-            var next = Fetch(applied, cancellationToken);
+            Task<IReadOnlyList<IndexedDocument>>? next = null;
             while (true)
             {
-                var changes = await next;
+                IReadOnlyList<IndexedDocument> changes = next is null ? TakeKnown() : [];
                 if (changes.Count == 0)
                 {
-                    return written;
+                    changes = await (next ?? Fetch(applied, cancellationToken));
+                    if (changes.Count == 0)
+                    {
+                        return written;
+                    }
+
+                    next = Fetch(changes[^1].Sequence, cancellationToken);
                 }
 
-                next = Fetch(changes[^1].Sequence, cancellationToken);
                 Parallel.ForEach(
                     changes,
                     new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount, CancellationToken = cancellationToken },
-                    change => index.Upsert(new IndexedDocument(change.Id, change.Sequence, change.Record)));
+                    change => index.Upsert(change));
                 applied = changes[^1].Sequence;
                 written += changes.Count;
                 uncommitted = true;
@@ -71,8 +93,27 @@ public sealed class IndexFeed(IDocumentCatalog catalog, DocumentIndex index)
         }
     }
 
-    private Task<IReadOnlyList<CatalogDocument>> Fetch(long after, CancellationToken cancellationToken) =>
-        Task.Run(() => catalog.ChangesAfterAsync(after, BatchSize, cancellationToken), cancellationToken);
+    private Task<IReadOnlyList<IndexedDocument>> Fetch(long after, CancellationToken cancellationToken) =>
+        Task.Run<IReadOnlyList<IndexedDocument>>(
+            async () => (await catalog.ChangesAfterAsync(after, BatchSize, cancellationToken)).Select(c => new IndexedDocument(c.Id, c.Sequence, c.Record)).ToList(),
+            cancellationToken);
+
+    // Under the gate: the known records that follow the last applied change without a gap (at most a batch).
+    private List<IndexedDocument> TakeKnown()
+    {
+        foreach (var old in known.Keys.Where(k => k <= applied).ToList())
+        {
+            known.Remove(old);
+        }
+
+        var run = new List<IndexedDocument>();
+        while (run.Count < BatchSize && applied >= 0 && known.Remove(applied + run.Count + 1, out var document))
+        {
+            run.Add(document);
+        }
+
+        return run;
+    }
 
     /// <summary>Commits what has been applied, with the catalog sequence it reaches.</summary>
     public async Task CommitAsync(CancellationToken cancellationToken = default)
@@ -101,6 +142,7 @@ public sealed class IndexFeed(IDocumentCatalog catalog, DocumentIndex index)
     private void StartAgainFromLastCommit()
     {
         uncommitted = false;
+        known.Clear();
         applied = index.Committed.CanContinue(catalog.CatalogId) ? index.Committed.Sequence : -1;
         try
         {

@@ -18,7 +18,7 @@ public sealed partial class SqliteCatalog
     /// but the index is committed next with the catalog sequence it reached, and an index ahead of a
     /// catalog that lost its last commits would skip the documents that later take those numbers.
     /// </summary>
-    public async Task<IReadOnlyList<bool>> CommitExtractedAsync(IReadOnlyList<ExtractedJob> jobs, CancellationToken cancellationToken = default)
+    public async Task<ExtractedCommit> CommitExtractedAsync(IReadOnlyList<ExtractedJob> jobs, CancellationToken cancellationToken = default)
     {
         await jobWrites.WaitAsync(cancellationToken).ConfigureAwait(false);
         try
@@ -26,7 +26,7 @@ public sealed partial class SqliteCatalog
             await using var connection = Connect();
             await using var transaction = (SqliteTransaction)await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
             var now = Now();
-            await CommitRecordsAsync(connection, transaction, jobs.Where(j => j.Record is not null).Select(j => j.Record!).ToList(), now, cancellationToken).ConfigureAwait(false);
+            var commits = await CommitRecordsAsync(connection, transaction, jobs.Where(j => j.Record is not null).Select(j => j.Record!).ToList(), now, cancellationToken).ConfigureAwait(false);
 
             // Every name the content was dropped under, other than the document's own, is an alias of it.
             using var aliases = JobCommand(connection, transaction, """
@@ -52,7 +52,7 @@ public sealed partial class SqliteCatalog
             }
 
             await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
-            return held;
+            return new ExtractedCommit(held, commits);
         }
         finally
         {

@@ -35,7 +35,9 @@ public sealed class InboxFile : IDisposable
     public async Task<CopiedContent?> CopyToAsync(Stream destination, CancellationToken cancellationToken)
     {
         using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
-        var buffer = new byte[ChunkBytes];
+        // Sized to the file (plus one byte, so the read that finds its end needs no second buffer): a 1 MB
+        // buffer per small text file was a large-object allocation, and a collection of them, every time.
+        var buffer = new byte[(int)Math.Clamp(Identity.Size + 1, 4096, ChunkBytes)];
         byte[]? head = null;
         long offset = 0;
         while (true)

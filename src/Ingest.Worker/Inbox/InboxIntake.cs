@@ -20,11 +20,16 @@ public sealed class InboxIntake(
     Quarantine quarantine,
     IDocumentCatalog jobs,
     StorageGuard storage,
+    WorkerSignals signals,
     WorkerProgress progress,
     TimeProvider clock,
     ILogger<InboxIntake> log)
 {
     private const int ParallelCopies = 8;
+
+    // Files registered in one catalog transaction: small enough that the first readers start within a fraction
+    // of a second of a large drop, large enough that its flush to disk is shared by many files.
+    private const int GroupSize = 128;
 
     /// <summary>Takes what fits on the data folder's disk; the rest goes back to the scanner for later.</summary>
     public async Task TakeAsync(IReadOnlyList<InboxCandidate> candidates, CancellationToken cancellationToken)
@@ -44,16 +49,34 @@ public sealed class InboxIntake(
             }
         }
 
-        var staged = new Taken?[fitting.Count];
+        // A large drop is taken a group at a time, each group queued (and the readers told) as soon as it is
+        // registered: 2,000 files dropped at once were otherwise all copied before the first could be read.
+        for (var start = 0; start < fitting.Count; start += GroupSize)
+        {
+            var group = fitting.GetRange(start, Math.Min(GroupSize, fitting.Count - start));
+            if (!await TakeGroupAsync(group, cancellationToken).ConfigureAwait(false))
+            {
+                fitting.Skip(start + group.Count).ToList().ForEach(c => scanner.Return(c.Name, restartClock: false));
+                return;
+            }
+
+            signals.QueueChanged.Set();
+        }
+    }
+
+    // False when the group could not be taken (they stay in the inbox): the caller then leaves the rest for the next pass too.
+    private async Task<bool> TakeGroupAsync(List<InboxCandidate> group, CancellationToken cancellationToken)
+    {
+        var staged = new Taken?[group.Count];
         await Parallel.ForEachAsync(
-            Enumerable.Range(0, fitting.Count),
+            Enumerable.Range(0, group.Count),
             new ParallelOptions { MaxDegreeOfParallelism = ParallelCopies, CancellationToken = cancellationToken },
-            async (i, token) => staged[i] = await StageAsync(fitting[i], token).ConfigureAwait(false)).ConfigureAwait(false);
+            async (i, token) => staged[i] = await StageAsync(group[i], token).ConfigureAwait(false)).ConfigureAwait(false);
 
         var taken = staged.OfType<Taken>().ToList();
         if (taken.Count == 0)
         {
-            return;
+            return true;
         }
 
         try
@@ -69,7 +92,7 @@ public sealed class InboxIntake(
             }
 
             taken.ForEach(t => scanner.Return(t.Candidate.Name, restartClock: false));
-            return;
+            return false;
         }
 
         IReadOnlyList<EnqueueOutcome> outcomes;
@@ -86,7 +109,7 @@ public sealed class InboxIntake(
             }
 
             taken.ForEach(t => scanner.Return(t.Candidate.Name, restartClock: false));
-            return;
+            return false;
         }
 
         // Registering twice is harmless (one job per content), removing is not undone: only the holder of
@@ -95,7 +118,7 @@ public sealed class InboxIntake(
         {
             log.LogWarning("the inbox-scanning turn passed to another worker during this pass; {Count} registered file(s) are left in the inbox for it", taken.Count);
             taken.ForEach(t => scanner.Return(t.Candidate.Name, restartClock: false));
-            return;
+            return false;
         }
 
         for (var i = 0; i < taken.Count; i++)
@@ -110,6 +133,7 @@ public sealed class InboxIntake(
         }
 
         progress.Taken(outcomes.Count(o => o != EnqueueOutcome.Duplicate));
+        return true;
     }
 
     /// <summary>Sets an entry aside without reading it: a reason file in the quarantine, a record in the catalog, the entry removed from the inbox.</summary>

@@ -11,9 +11,11 @@ namespace PlanIngest.Worker.Pipeline;
 /// <summary>
 /// The worker proper, shaped like the .NET worker template: a feeder claims due jobs from the catalog
 /// into a bounded <see cref="Channel{T}"/> and a fixed number of consumers read it with
-/// <c>ReadAllAsync</c>, each document's errors caught on its own. While jobs are in hand their leases
-/// are renewed. On stop nothing new is claimed; documents being read get the shutdown grace to
-/// finish and are then cancelled and put back in the queue, as are claimed ones not yet started.
+/// <c>ReadAllAsync</c>, each document's errors caught on its own. A consumer's slot is for reading: a
+/// document read is handed to its group commit and awaited beside the slots, so the next one is read
+/// meanwhile. While jobs are in hand their leases are renewed. On stop nothing new is claimed; documents
+/// being read get the shutdown grace to finish and are then cancelled and put back in the queue, as are
+/// claimed ones not yet started; read ones finish their commit first.
 /// </summary>
 public sealed class IngestService(
     IJobQueue jobs,
@@ -25,7 +27,13 @@ public sealed class IngestService(
     IOptions<WorkerOptions> options,
     ILogger<IngestService> log) : BackgroundService
 {
+    // Read documents waiting for their group commit beyond this stop freeing reading slots: the read
+    // records held in memory stay bounded when the catalog's disk is slower than the readers.
+    private const int MaxCommitting = 64;
+
     private readonly ConcurrentDictionary<long, JobLease> inHand = new();
+    private readonly ConcurrentDictionary<long, Task> awaitingCommit = new();
+    private readonly SemaphoreSlim commitRoom = new(MaxCommitting, MaxCommitting);
 
     // Leases are renewed on every heartbeat, so a lease runs out only after several missed ones.
     private TimeSpan LeaseFor => options.Value.LeaseDuration;
@@ -64,6 +72,7 @@ public sealed class IngestService(
         {
             channel.Writer.TryComplete();
             await Task.WhenAll(consumers).ConfigureAwait(false);
+            await Task.WhenAll(awaitingCommit.Values).ConfigureAwait(false);
             await committing.CancelAsync().ConfigureAwait(false);
             await commits.ConfigureAwait(false);
             await renewing.CancelAsync().ConfigureAwait(false);
@@ -151,6 +160,8 @@ public sealed class IngestService(
         // Not ReadAllAsync(stoppingToken): on stop the channel is still drained, so that claimed jobs are given back rather than left leased.
         await foreach (var job in reader.ReadAllAsync(CancellationToken.None).ConfigureAwait(false))
         {
+            Task? rest = null;
+            await commitRoom.WaitAsync(CancellationToken.None).ConfigureAwait(false);
             try
             {
                 if (stoppingToken.IsCancellationRequested)
@@ -159,30 +170,67 @@ public sealed class IngestService(
                     continue;
                 }
 
-                await processor.RunAsync(job, work).ConfigureAwait(false);
-            }
-            catch (OperationCanceledException) when (work.IsCancellationRequested)
-            {
-                log.LogInformation("{Name}: stopped before it was finished; back in the queue", job.Name);
-                await ReleaseAsync(job).ConfigureAwait(false);
+                rest = await processor.RunAsync(job, work).ConfigureAwait(false);
             }
             catch (Exception e)
             {
-                // Per item: an unexpected error in one document leaves it in the queue and the worker running.
-                if (!storage.PauseIfStorageError(e))
-                {
-                    log.LogError(e, "{Name}: unexpected error; left in the queue for another try", job.Name);
-                }
-
-                await ReleaseAsync(job).ConfigureAwait(false);
+                await FailedAsync(job, e, work).ConfigureAwait(false);
             }
             finally
             {
-                inHand.TryRemove(job.Lease.JobId, out _);
-                activity.Done();
+                if (rest is null)
+                {
+                    Finished(job);
+                }
+                else
+                {
+                    // The slot is free for the next document; this one is done (or given back) once its commit is.
+                    var finishing = FinishAsync(job, rest, work);
+                    awaitingCommit[job.Lease.JobId] = finishing;
+                    _ = finishing.ContinueWith(t => awaitingCommit.TryRemove(new KeyValuePair<long, Task>(job.Lease.JobId, t)), CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
+                }
+
                 free.Release();
             }
         }
+    }
+
+    private async Task FinishAsync(JobLease job, Task rest, CancellationToken work)
+    {
+        try
+        {
+            await rest.ConfigureAwait(false);
+        }
+        catch (Exception e)
+        {
+            await FailedAsync(job, e, work).ConfigureAwait(false);
+        }
+        finally
+        {
+            Finished(job);
+        }
+    }
+
+    private void Finished(JobLease job)
+    {
+        commitRoom.Release();
+        inHand.TryRemove(job.Lease.JobId, out _);
+        activity.Done();
+    }
+
+    private async Task FailedAsync(JobLease job, Exception e, CancellationToken work)
+    {
+        if (e is OperationCanceledException && work.IsCancellationRequested)
+        {
+            log.LogInformation("{Name}: stopped before it was finished; back in the queue", job.Name);
+        }
+        else if (!storage.PauseIfStorageError(e))
+        {
+            // Per item: an unexpected error in one document leaves it in the queue and the worker running.
+            log.LogError(e, "{Name}: unexpected error; left in the queue for another try", job.Name);
+        }
+
+        await ReleaseAsync(job).ConfigureAwait(false);
     }
 
     private async Task ReleaseAsync(JobLease job)

@@ -32,26 +32,32 @@ public sealed class JobProcessor(
 {
     private static readonly TimeSpan EngineRetry = TimeSpan.FromMinutes(1);
 
-    public async Task RunAsync(JobLease job, CancellationToken cancellationToken)
+    /// <summary>
+    /// Reads the job's document and returns once that is over, with what is left as a task of its own: a read
+    /// document's group commit (<see cref="CatalogCommitter"/>), which the caller awaits without holding a reading
+    /// slot, so that the next document is read while this one waits for its batch's flush to disk; null when
+    /// nothing is left. Errors of the commit come out of that task.
+    /// </summary>
+    public async Task<Task?> RunAsync(JobLease job, CancellationToken cancellationToken)
     {
         var retry = options.Value.Retry;
         if (job.SoloInterruptions >= retry.MaxInterruptions)
         {
             await SetAsideAsync(job, $"the worker stopped {job.SoloInterruptions} times while reading it alone (killed or crashed; {job.Interruptions} times in all); set aside as the probable cause", job.Attempts + 1).ConfigureAwait(false);
-            return;
+            return null;
         }
 
         if (job.State == JobState.Extracted)
         {
             // Its record reached the catalog before the last run stopped; opening the store replayed it into the index.
             committer.Add(job, 0, $"{job.Name}: indexed (its record was stored before the last stop)");
-            return;
+            return null;
         }
 
         if (archive.Find(job.Sha256) is not { } original)
         {
             await MissingOriginalAsync(job).ConfigureAwait(false);
-            return;
+            return null;
         }
 
         var watch = Stopwatch.StartNew();
@@ -64,8 +70,9 @@ public sealed class JobProcessor(
         switch (attempt)
         {
             case { Result: { } result }:
-                await FinishAsync(job, result, watch.Elapsed).ConfigureAwait(false);
-                break;
+                // On a thread of its own: the caller becoming the leader of a group commit would otherwise run it before it got the task back.
+                var elapsed = watch.Elapsed;
+                return Task.Run(() => FinishAsync(job, result, elapsed), CancellationToken.None);
             case { Kind: FailureKind.EngineUnavailable }:
                 log.LogError("{Name}: {Error}; the document waits in the queue (retried every {Minutes} min)", job.Name, attempt.Error, EngineRetry.TotalMinutes);
                 await catalog.RetryLaterAsync(job.Lease, attempt.Error!, clock.GetUtcNow() + EngineRetry, countsAsAttempt: false, CancellationToken.None).ConfigureAwait(false);
@@ -75,6 +82,8 @@ public sealed class JobProcessor(
                 await SetAsideAsync(job, attempt.Error + after, attempts).ConfigureAwait(false);
                 break;
         }
+
+        return null;
     }
 
     private async Task FinishAsync(JobLease job, IngestResult result, TimeSpan elapsed)
