@@ -5,7 +5,7 @@
 # Pages are one-page PNGs from testdata/scans made distinct by bytes after IEND. Wall time runs from the move
 # into the inbox to the last page indexed; CPU seconds are the workers' own (steadier on a shared machine).
 # Starts a throwaway cluster (bench/pg-cluster.sh) and removes it at the end.
-# Usage: [WARMUP=2] [THREADS=1] [TRACE=1] bash bench/scaleout-ocr.sh [PAGES]
+# Usage: [WARMUP=2] [THREADS=1] [TRACE=1] [DLL=path/planingest.dll] bash bench/scaleout-ocr.sh [PAGES]
 #   PAGES: default 96 (16 of each source page), so that the end-of-run tail (one worker reading the last page while
 #   the other idles) is a percent of the 2-worker run rather than several (24 was the default before)
 #   WARMUP: pages per worker read before the clock starts, 0 for a cold start
@@ -16,7 +16,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 pages=${1:-96}
 warmup=${WARMUP:-2}
-dll=src/Ingest.Worker/bin/Release/net10.0/planingest.dll
+dll=${DLL:-src/Ingest.Worker/bin/Release/net10.0/planingest.dll}  # DLL=... measures another build (e.g. a copy of the last one, for before/after)
 [ -f "$dll" ] || bash scripts/setup.sh
 out=$(mktemp -d /tmp/planingest-scaleout-XXXXXX); chmod 755 "$out"  # the server runs as postgres and must reach its folder
 pids=()
