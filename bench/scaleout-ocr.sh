@@ -5,7 +5,9 @@
 # Pages are one-page PNGs from testdata/scans made distinct by bytes after IEND. Wall time runs from the move
 # into the inbox to the last page indexed; CPU seconds are the workers' own (steadier on a shared machine).
 # Starts a throwaway cluster (bench/pg-cluster.sh) and removes it at the end.
-# Usage: [WARMUP=2] [THREADS=1] [TRACE=1] bash bench/scaleout-ocr.sh [PAGES]
+# Usage: [WARMUP=2] [THREADS=1] [TRACE=1] [DLL=path/planingest.dll] [WORKER_ARGS='--Worker:X=Y ...'] bash bench/scaleout-ocr.sh [PAGES]
+#   WORKER_ARGS: more settings for every worker (an experiment: e.g. --Worker:FollowInterval=01:00:00 leaves the index
+#   follower out of the run); the workers inherit the environment, so DOTNET_* runtime settings apply as well
 #   PAGES: default 96 (16 of each source page), so that the end-of-run tail (one worker reading the last page while
 #   the other idles) is a percent of the 2-worker run rather than several (24 was the default before)
 #   WARMUP: pages per worker read before the clock starts, 0 for a cold start
@@ -16,7 +18,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 pages=${1:-96}
 warmup=${WARMUP:-2}
-dll=src/Ingest.Worker/bin/Release/net10.0/planingest.dll
+dll=${DLL:-src/Ingest.Worker/bin/Release/net10.0/planingest.dll}  # DLL=... measures another build (e.g. a copy of the last one, for before/after)
 [ -f "$dll" ] || bash scripts/setup.sh
 out=$(mktemp -d /tmp/planingest-scaleout-XXXXXX); chmod 755 "$out"  # the server runs as postgres and must reach its folder
 pids=()
@@ -72,7 +74,7 @@ run() { # workers
   pids=()
   for w in $(seq 1 "$n"); do
     OMP_THREAD_LIMIT=1 dotnet "$dll" watch "$dir/inbox" --data "$dir/shared" --catalog "$conn" --index "$dir/index-$w" --parallelism 1 \
-      --Worker:StabilityInterval=00:00:00.200 --Worker:RescanInterval=00:00:01 >"$dir/log-$w" 2>&1 &
+      --Worker:StabilityInterval=00:00:00.200 --Worker:RescanInterval=00:00:01 ${WORKER_ARGS:-} >"$dir/log-$w" 2>&1 &
     pids+=($!)
   done
   for w in $(seq 1 "$n"); do until grep -q " watching " "$dir/log-$w" 2>/dev/null; do sleep 0.2; done; done

@@ -144,8 +144,8 @@ def report(trace, jobs_tsv, start, end, logs):
         total = sum(r[3] for r in inrun)
         # The thread that most wanted a CPU is the OCR thread; what it wanted beyond what it got, it waited for.
         # (Approximate: the run-queue wait is booked when the thread gets its CPU, so a long wait can land in a later sample.)
-        waited = min(worked, sum(max(0.0, r[2] - r[1]) for r in inrun))
         worked = last - start
+        waited = min(worked, sum(max(0.0, r[2] - r[1]) for r in inrun))
         ocr_gaps = gaps(rows, start, last, lambda r: r[2], dt)
         proc_gaps = gaps(rows, start, last, lambda r: r[5], dt)
         waits = [j[1] - j[0] for j in mine]

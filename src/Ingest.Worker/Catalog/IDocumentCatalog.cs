@@ -60,6 +60,14 @@ public interface IDocumentCatalog : Jobs.IJobQueue, IDisposable
     /// <summary>The sequence of the last committed change; 0 for an empty catalog.</summary>
     Task<long> LastSequenceAsync(CancellationToken cancellationToken = default);
 
+    /// <summary>
+    /// Calls <paramref name="changed"/> whenever another process sharing the catalog commits documents to the change
+    /// sequence, and once when listening starts, until cancelled, so that an index follower takes them in then
+    /// instead of asking on a timer; connection failures go to <paramref name="failed"/>. The default returns at
+    /// once without calling either: the follower then asks every interval.
+    /// </summary>
+    Task ListenForChangesAsync(Action changed, Action<Exception> failed, CancellationToken cancellationToken) => Task.CompletedTask;
+
     Task<int> CountAsync(CancellationToken cancellationToken = default);
 
     /// <summary>

@@ -164,35 +164,95 @@ public sealed class IndexFeed(IDocumentCatalog catalog, DocumentIndex index)
     }
 
     /// <summary>
-    /// Follows the catalog until <paramref name="stoppingToken"/> fires: every <paramref name="interval"/> the
-    /// changes other processes committed are applied and committed with the sequence they reach. A failed
-    /// round (the catalog unreachable for a moment, the index folder full) goes to <paramref name="failed"/>
-    /// and the next round tries again from the last applied change.
+    /// Follows the catalog until <paramref name="stoppingToken"/> fires, applying the changes other processes commit.
+    /// Where the catalog announces its changes (<see cref="IDocumentCatalog.ListenForChangesAsync"/>) a round runs
+    /// when one is announced, at most every <paramref name="interval"/> (a burst is taken in one round), and anyway
+    /// every <see cref="Unannounced"/> for what no notification told; otherwise, and while the listening connection
+    /// is down, a round runs every <paramref name="interval"/>. Applied changes are searchable at once; they are
+    /// committed (made durable, with the sequence they reach) when a round finds nothing new after them or
+    /// <see cref="CommitAfter"/> after the last commit, not after every round: a commit writes and syncs a segment,
+    /// and a follower on a busy catalog would make one per document of every other worker. A crash before the commit
+    /// loses nothing (the next start replays the catalog from the last commit). A failed round (the catalog
+    /// unreachable for a moment, the index folder full) goes to <paramref name="failed"/> and the next round tries
+    /// again from the last applied change; on stop what was applied is committed.
     /// </summary>
     public async Task FollowAsync(TimeSpan interval, Action<Exception> failed, CancellationToken stoppingToken)
     {
-        using var timer = new PeriodicTimer(interval);
+        var wakeup = new Hosting.Wakeup();
+        var listening = false;
+        using var stopListening = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken);
+        var listener = catalog.ListenForChangesAsync(
+            () =>
+            {
+                listening = true;
+                wakeup.Set();
+            },
+            e =>
+            {
+                listening = false;
+                failed(new CatalogUnavailableException($"not told of new documents by the catalog ({e.Message}); asking it every {interval.TotalSeconds:0.#} s until that is back", e));
+            },
+            stopListening.Token);
+        var pending = false;
+        var lastCommit = System.Diagnostics.Stopwatch.GetTimestamp();
         try
         {
-            while (await timer.WaitForNextTickAsync(stoppingToken).ConfigureAwait(false))
+            while (true)
             {
+                await wakeup.WaitAsync(!listening ? interval : pending ? CommitAfter : Unannounced, stoppingToken).ConfigureAwait(false);
+                var round = System.Diagnostics.Stopwatch.GetTimestamp();
                 try
                 {
-                    if (await ApplyAsync(stoppingToken).ConfigureAwait(false) > 0)
+                    var written = await ApplyAsync(stoppingToken).ConfigureAwait(false);
+                    pending |= written > 0;
+                    if (pending && (written == 0 || System.Diagnostics.Stopwatch.GetElapsedTime(lastCommit) >= CommitAfter))
                     {
                         await CommitAsync(stoppingToken).ConfigureAwait(false);
+                        pending = false;
+                        lastCommit = System.Diagnostics.Stopwatch.GetTimestamp();
                     }
                 }
                 catch (Exception e) when (e is not OperationCanceledException)
                 {
                     failed(e);
                 }
+
+                // Announced: at most one round every interval (what is announced meanwhile waits for the next, so a
+                // burst is one round). Polling: the wait above is the interval.
+                var rest = interval - System.Diagnostics.Stopwatch.GetElapsedTime(round);
+                if (listening && rest > TimeSpan.Zero)
+                {
+                    await Task.Delay(rest, stoppingToken).ConfigureAwait(false);
+                }
             }
         }
         catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
         {
         }
+        finally
+        {
+            await stopListening.CancelAsync().ConfigureAwait(false);
+            await listener.ConfigureAwait(false);
+        }
+
+        if (pending)
+        {
+            try
+            {
+                await CommitAsync(CancellationToken.None).ConfigureAwait(false);
+            }
+            catch (Exception e) when (e is not OperationCanceledException)
+            {
+                failed(e);
+            }
+        }
     }
+
+    /// <summary>With announced changes, the longest a follower goes without asking the catalog (a notification lost with its connection).</summary>
+    public static readonly TimeSpan Unannounced = TimeSpan.FromSeconds(30);
+
+    /// <summary>The longest a follower leaves applied changes uncommitted while more keep coming.</summary>
+    public static readonly TimeSpan CommitAfter = TimeSpan.FromSeconds(5);
 
     /// <summary>Rebuilds the index from sequence 0; the old index stays readable until the new one commits.</summary>
     public async Task<int> RebuildAsync(CancellationToken cancellationToken = default)

@@ -136,7 +136,7 @@ public sealed class PostgresCatalogContract(PostgresServer server, FixtureRecord
         await using (var connection = new NpgsqlConnection(Database))
         {
             await connection.OpenAsync();
-            await using var kill = new NpgsqlCommand("SELECT count(pg_terminate_backend(pid)) FROM pg_stat_activity WHERE application_name = 'planingest listen' AND datname = current_database()", connection);
+            await using var kill = new NpgsqlCommand("SELECT count(pg_terminate_backend(pid)) FROM pg_stat_activity WHERE application_name = 'planingest listen planingest_jobs' AND datname = current_database()", connection);
             Assert.Equal(1L, await kill.ExecuteScalarAsync());
         }
 
@@ -144,6 +144,31 @@ public sealed class PostgresCatalogContract(PostgresServer server, FixtureRecord
         Assert.Single(failures);
         await queuing.EnqueueAsync([Job("bb", "b.txt")], CancellationToken.None);
         await HeardAsync("a job was queued after the session was lost");
+
+        await stop.CancelAsync();
+        await listener;
+    }
+
+    [SkippableFact]
+    public async Task Followers_hear_of_documents_other_processes_commit_and_not_of_their_own()
+    {
+        var other = await OpenAsync();
+        var following = (PostgresCatalog)await OpenAsync();
+        using var heard = new SemaphoreSlim(0);
+        using var stop = new CancellationTokenSource();
+        var listener = following.ListenForChangesAsync(() => heard.Release(), _ => { }, stop.Token);
+        async Task HeardAsync(string what) => Assert.True(await heard.WaitAsync(TimeSpan.FromSeconds(20)), $"not told: {what}");
+
+        await HeardAsync("listening started");
+        await other.CommitAsync([Fixtures.Records["s01"]]);
+        await HeardAsync("another process committed a document");
+
+        // Its own commit is applied by its own process: no round of its follower for it. Then the other's next commit
+        // is heard, and nothing was heard in between.
+        await following.CommitAsync([Fixtures.Records["s02"]]);
+        await other.CommitAsync([Fixtures.Records["s03"]]);
+        await HeardAsync("another process committed a second document");
+        Assert.False(await heard.WaitAsync(TimeSpan.FromMilliseconds(500)), "told of its own commit");
 
         await stop.CancelAsync();
         await listener;

@@ -10,7 +10,9 @@ namespace PlanIngest.Worker.Tests.Postgres;
 /// folder, run by the unprivileged <c>postgres</c> user when the tests run as root (the server refuses
 /// root), listening only on a Unix socket in that folder, and removed at the end. Each test takes a
 /// database of its own. When the server cannot start here, <see cref="Unavailable"/> says why and the
-/// tests that need it are skipped with that reason.
+/// tests that need it are skipped with that reason. The folder names its owner (this test process's id and start
+/// time, in <c>owner</c>), so that a later run stops and removes the clusters of runs that were killed before
+/// they could remove their own (<see cref="RemoveStale"/>); a folder without that file, or whose owner lives, is left alone.
 /// </summary>
 public sealed partial class PostgresServer : IDisposable
 {
@@ -20,12 +22,17 @@ public sealed partial class PostgresServer : IDisposable
     private readonly string? binaries;
     private int databases;
 
+    private const string Prefix = "planingest-pg-";
+    private const string OwnerFile = "owner";
+
     public PostgresServer()
     {
-        folder = Directory.CreateTempSubdirectory("planingest-pg-").FullName;
-        dataDirectory = Path.Combine(folder, "data");
         runAs = geteuid() == 0 ? "postgres" : null;
         binaries = FindBinaries();
+        folder = Directory.CreateTempSubdirectory(Prefix).FullName;
+        dataDirectory = Path.Combine(folder, "data");
+        File.WriteAllText(Path.Combine(folder, OwnerFile), ProcessIdentity(Environment.ProcessId));
+        RemoveStale();
         try
         {
             Start();
@@ -77,6 +84,61 @@ public sealed partial class PostgresServer : IDisposable
         }
     }
 
+    /// <summary>
+    /// Stops and removes the clusters of earlier test runs whose process is gone (killed before its Dispose ran):
+    /// each would otherwise keep a server running and its folder in /tmp. Only folders whose owner file names a
+    /// process that no longer exists (a reused pid has another start time) are touched.
+    /// </summary>
+    private void RemoveStale()
+    {
+        foreach (var other in Directory.GetDirectories(Path.GetTempPath(), Prefix + "*"))
+        {
+            string owner;
+            try
+            {
+                owner = File.ReadAllText(Path.Combine(other, OwnerFile)).Trim();
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                continue; // no owner file (a run of the harness before it wrote one, or one still starting): not ours to judge
+            }
+
+            if (other == folder || !int.TryParse(owner.Split(' ')[0], out var pid) || ProcessIdentity(pid) == owner)
+            {
+                continue;
+            }
+
+            if (binaries is not null && File.Exists(Path.Combine(other, "data", "postmaster.pid")))
+            {
+                Run(Tool("pg_ctl"), ["-D", Path.Combine(other, "data"), "-m", "immediate", "-w", "stop"], TimeSpan.FromSeconds(30), allowFailure: true, workingDirectory: other);
+            }
+
+            try
+            {
+                Directory.Delete(other, recursive: true);
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                // Another run removing it at the same time, or a file that will not go: the next run tries again.
+            }
+        }
+    }
+
+    /// <summary>"PID STARTTIME" of a living process (its start time in clock ticks since boot, field 22 of /proc/PID/stat), or "" when none has that id.</summary>
+    private static string ProcessIdentity(int pid)
+    {
+        try
+        {
+            var stat = File.ReadAllText($"/proc/{pid}/stat");
+            var fields = stat[(stat.LastIndexOf(')') + 2)..].Split(' ');
+            return $"{pid} {fields[19]}";
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            return string.Empty;
+        }
+    }
+
     private void Start()
     {
         if (binaries is null)
@@ -99,13 +161,13 @@ public sealed partial class PostgresServer : IDisposable
 
     private string Tool(string name) => Path.Combine(binaries!, name);
 
-    private void Run(string program, IReadOnlyList<string> arguments, TimeSpan timeout, bool allowFailure = false)
+    private void Run(string program, IReadOnlyList<string> arguments, TimeSpan timeout, bool allowFailure = false, string? workingDirectory = null)
     {
         var start = new ProcessStartInfo(runAs is not null && program != "chown" ? "runuser" : program)
         {
             RedirectStandardOutput = true,
             RedirectStandardError = true,
-            WorkingDirectory = folder,
+            WorkingDirectory = workingDirectory ?? folder,
         };
         if (runAs is not null && program != "chown")
         {

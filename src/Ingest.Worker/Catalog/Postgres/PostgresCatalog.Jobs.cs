@@ -78,7 +78,7 @@ public sealed partial class PostgresCatalog
             if (outcomes.Any(o => o != EnqueueOutcome.Duplicate))
             {
                 // Delivered at the commit: the other workers claim the new jobs now rather than at their next poll.
-                await QueueNotifications.NotifyAsync(connection, cancellationToken).ConfigureAwait(false);
+                await CatalogNotifications.NotifyAsync(connection, CatalogNotifications.Jobs, cancellationToken).ConfigureAwait(false);
             }
 
             await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
@@ -195,12 +195,12 @@ public sealed partial class PostgresCatalog
     /// and is opened again.
     /// </summary>
     public Task ListenAsync(Action changed, Action<Exception> failed, CancellationToken cancellationToken) =>
-        notifications.ListenAsync(changed, failed, cancellationToken);
+        jobNotifications.ListenAsync(_ => changed(), failed, cancellationToken);
 
     private async Task NotifyAsync(CancellationToken cancellationToken)
     {
         await using var connection = await fast.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
-        await QueueNotifications.NotifyAsync(connection, cancellationToken).ConfigureAwait(false);
+        await CatalogNotifications.NotifyAsync(connection, CatalogNotifications.Jobs, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>
@@ -220,7 +220,7 @@ public sealed partial class PostgresCatalog
             ("gone", gone), ("now", now - TimeSpan.FromMilliseconds(1))).ConfigureAwait(false);
         if (recovered > 0)
         {
-            await QueueNotifications.NotifyAsync(connection, cancellationToken).ConfigureAwait(false);
+            await CatalogNotifications.NotifyAsync(connection, CatalogNotifications.Jobs, cancellationToken).ConfigureAwait(false);
         }
 
         return recovered;

@@ -18,7 +18,12 @@ public sealed partial class PostgresCatalog : IDocumentCatalog
     private readonly NpgsqlDataSource durable;
     private readonly NpgsqlDataSource fast;
     private readonly DiscoveryLock discovery;
-    private readonly QueueNotifications notifications;
+    private readonly CatalogNotifications jobNotifications;
+    private readonly CatalogNotifications changeNotifications;
+
+    // Sent with this instance's change notifications, so that its own follower does not wake up for documents its
+    // own process committed (and applied to its index already).
+    private readonly string announcer = Guid.NewGuid().ToString("N");
     private TimeProvider clock;
     private int disposed;
 
@@ -28,7 +33,8 @@ public sealed partial class PostgresCatalog : IDocumentCatalog
         this.fast = fast;
         this.clock = clock;
         discovery = new DiscoveryLock(connectionString);
-        notifications = new QueueNotifications(connectionString);
+        jobNotifications = new CatalogNotifications(connectionString, CatalogNotifications.Jobs);
+        changeNotifications = new CatalogNotifications(connectionString, CatalogNotifications.Changes);
         CatalogId = catalogId;
         Description = description;
     }
@@ -263,7 +269,7 @@ public sealed partial class PostgresCatalog : IDocumentCatalog
     /// plain <c>bigserial</c> (handed out at insert, committed whenever) would not promise, and a node
     /// catching up after n would skip a slower transaction's n - 1 for ever.
     /// </summary>
-    private static async Task<Dictionary<string, long>> AssignSequencesAsync(NpgsqlConnection connection, IReadOnlyList<string> ids, string kind, DateTimeOffset now, CancellationToken cancellationToken)
+    private async Task<Dictionary<string, long>> AssignSequencesAsync(NpgsqlConnection connection, IReadOnlyList<string> ids, string kind, DateTimeOffset now, CancellationToken cancellationToken)
     {
         if (ids.Count == 0)
         {
@@ -277,8 +283,17 @@ public sealed partial class PostgresCatalog : IDocumentCatalog
             INSERT INTO changes (seq, document_id, kind, at) SELECT seq, id, @kind, @now FROM documents_numbered
             RETURNING document_id, seq
             """, r => (Id: r.GetString(0), Seq: r.GetInt64(1)), cancellationToken, ("n", (long)ids.Count), ("ids", ids.ToArray()), ("kind", kind), ("now", now)).ConfigureAwait(false);
+        await CatalogNotifications.NotifyAsync(connection, CatalogNotifications.Changes, cancellationToken, announcer).ConfigureAwait(false);
         return assigned.ToDictionary(a => a.Id, a => a.Seq);
     }
+
+    /// <summary>
+    /// Calls <paramref name="changed"/> whenever another process (or another catalog instance) commits documents to the
+    /// change sequence, and once each time listening (re)starts, until cancelled; this instance's own commits are
+    /// not announced to it (its process applies them itself). A lost listening connection goes to <paramref name="failed"/>.
+    /// </summary>
+    public Task ListenForChangesAsync(Action changed, Action<Exception> failed, CancellationToken cancellationToken) =>
+        changeNotifications.ListenAsync(from => { if (from != announcer) { changed(); } }, failed, cancellationToken);
 
     private static async Task<Dictionary<string, long>> SequencesOfAsync(NpgsqlConnection connection, string[] ids, CancellationToken cancellationToken) =>
         ids.Length == 0 ? [] : (await Pg.QueryAsync(connection, "SELECT id, seq FROM documents WHERE id = ANY(@ids) AND seq IS NOT NULL", r => (Id: r.GetString(0), Seq: r.GetInt64(1)), cancellationToken, ("ids", ids)).ConfigureAwait(false))
