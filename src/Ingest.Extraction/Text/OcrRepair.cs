@@ -68,7 +68,8 @@ internal sealed class OcrRepair(SyllableLexicon lexicon, PhraseDictionary phrase
 
     /// <summary>
     /// A run of capitalised words that spells a province or district name as read ("HUYEN THO XUAN", "Bao Loc,
-    /// ngay") keeps its letters: the longest such run at each word, each word's read syllable its only candidate.
+    /// ngay"), or a commune name right after its unit word or opening the place-date line ("xa Tinh Khé", "Tinh Khé, ngay"),
+    /// keeps its letters: the longest such run at each word, each word's read syllable its only candidate.
     /// </summary>
     private static void KeepPlaceNames(List<Word?> words, PlaceNameRuns places)
     {
@@ -77,22 +78,48 @@ internal sealed class OcrRepair(SyllableLexicon lexicon, PhraseDictionary phrase
             for (var length = Math.Min(places.MaxSyllables, words.Count - i); length >= 2; length--)
             {
                 var run = words.GetRange(i, length);
-                if (run.Any(w => w is not { ReadFolded: { } } || w.ReadFolded == PhraseDictionary.Number || !char.IsUpper(w.Token.Text[0]))
-                    || !places.IsName(string.Join(' ', run.Select(w => w!.ReadFolded))))
+                if (run.Any(w => w is not { ReadFolded: { } } || w.ReadFolded == PhraseDictionary.Number || !char.IsUpper(w.Token.Text[0])))
                 {
                     continue;
                 }
 
+                var folded = string.Join(' ', run.Select(w => w!.ReadFolded));
+                var commune = NamesCommune(words, i, length);
+                if (!(commune ? places.IsNameAfterUnitWord(folded) : places.IsName(folded)))
+                {
+                    continue;
+                }
+
+                // The gazetteer's spelling gives the marks too, when only one name folds to the run and the context says
+                // it is a place ("CHI BO THON DONG PHU" is thôn Đông Phú, not huyện Đồng Phú).
+                var named = commune || i > 0 && PlaceNameRuns.EndsInUnitWord(i > 1 ? words[i - 2]?.ReadFolded : null, words[i - 1]?.ReadFolded);
+                var spelling = named ? places.Spelling(folded, commune)?.Split(' ') : null;
                 for (var k = 0; k < length; k++)
                 {
                     var word = run[k]!;
-                    words[i + k] = new Word(word.Line, word.Token, [new SyllableCandidate(word.ReadFolded!, 0)], word.ReadFolded);
+                    words[i + k] = new Word(word.Line, word.Token, [new SyllableCandidate(word.ReadFolded!, 0)], word.ReadFolded)
+                    {
+                        Form = spelling?[k],
+                        Evidence = spelling is null ? null : ChangeReasons.PlaceName,
+                    };
                 }
 
                 i += length - 1;
                 break;
             }
         }
+    }
+
+    // A commune name stands after its unit word ("xa Tinh Khé") or opens the place-date line ("Tinh Khé, ngay 24").
+    private static bool NamesCommune(List<Word?> words, int i, int length)
+    {
+        if (i > 0 && PlaceNameRuns.EndsInCommuneUnit(i > 1 ? words[i - 2]?.ReadFolded : null, words[i - 1]?.ReadFolded))
+        {
+            return true;
+        }
+
+        var opensLine = i == 0 || words[i - 1] is not { } before || before.Line != words[i]!.Line;
+        return opensLine && i + length < words.Count && words[i + length] is { ReadFolded: "ngay" } after && after.Line == words[i]!.Line;
     }
 
     private List<Word?> ReadWords(string[] lines, SyllableCandidates candidates)
@@ -213,7 +240,7 @@ internal sealed class OcrRepair(SyllableLexicon lexicon, PhraseDictionary phrase
     {
         for (var i = 0; i < words.Count; i++)
         {
-            if (words[i] is not { IsFixed: false } word)
+            if (words[i] is not { IsFixed: false, Form: null } word)
             {
                 continue;
             }
