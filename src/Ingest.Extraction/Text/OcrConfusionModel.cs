@@ -165,6 +165,7 @@ internal static class OcrConfusionModel
         return (read, letter) switch
         {
             ('6', 'o') => 0.2,
+            ('8', 'o') => 0.3,
             ('0', 'o') => 0.3,
             ('1', 'l') => 0.2,
             ('1', 'i') => 0.3,

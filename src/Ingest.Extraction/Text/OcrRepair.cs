@@ -181,7 +181,7 @@ internal sealed class OcrRepair(SyllableLexicon lexicon, PhraseDictionary phrase
         return text.All(c => c is 'I' or 'V' or 'X')
             // GD&ĐT, TN&MT: abbreviations joined by an ampersand.
             || text.Contains('&') && text.Count(char.IsUpper) >= 2
-            || text.Length >= 2 && text.All(char.IsUpper) && !TextFolding.Fold(text).Any(c => c is 'a' or 'e' or 'i' or 'o' or 'u' or 'y')
+            || text.Length >= 2 && text.All(char.IsUpper) && !TextFolding.Fold(text).Any(c => c is 'a' or 'e' or 'i' or 'o' or 'u' or 'y') && !IsHattedOReadAsLetter(text)
             || text.Length == 1 && char.IsAscii(text[0]) && !(IsLoneConsonant(text[0]) && IsBetweenWords(line, token));
     }
 
@@ -214,6 +214,11 @@ internal sealed class OcrRepair(SyllableLexicon lexicon, PhraseDictionary phrase
 
         return before < 0 || line[before] == ' ';
     }
+
+    // "SG", "SQ", "S8" for Sở: a capital consonant and the English model's Q, G or 8 for ô / ơ is a damaged syllable, not an
+    // abbreviation (on the repair pairs 7 of 7 such words were Sở; a real one, NQ, is in the abbreviations list).
+    private static bool IsHattedOReadAsLetter(string text) =>
+        text.Length == 2 && IsLoneConsonant(char.ToLowerInvariant(text[0])) && text[1] is 'Q' or 'G' or '8';
 
     private static bool IsLoneConsonant(char c) => c is >= 'b' and <= 'z' && c is not ('e' or 'i' or 'o' or 'u' or 'y');
 
