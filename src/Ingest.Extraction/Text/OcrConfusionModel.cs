@@ -186,6 +186,8 @@ internal static class OcrConfusionModel
             ('c', 'e') or ('e', 'c') => 0.4,
             ('t', 'u') => 0.5,
             ('i', 'u') => 0.3,
+            // ủ read as a (phủ → pha, thủ → tha, đủ → da): 7 times on the pairs.
+            ('a', 'u') => 0.4,
             // ủ read as h (của → cha).
             ('h', 'u') => 0.5,
             ('m', 'n') or ('n', 'm') or ('h', 'b') or ('b', 'h') => 0.5,
