@@ -92,7 +92,8 @@ internal sealed class OcrRepair(SyllableLexicon lexicon, PhraseDictionary phrase
 
                 // The gazetteer's spelling gives the marks too, when only one name folds to the run and the context says
                 // it is a place ("CHI BO THON DONG PHU" is thôn Đông Phú, not huyện Đồng Phú).
-                var named = commune || i > 0 && PlaceNameRuns.EndsInUnitWord(i > 1 ? words[i - 2]?.ReadFolded : null, words[i - 1]?.ReadFolded);
+                var named = commune || i > 0 && PlaceNameRuns.EndsInUnitWord(i > 1 ? words[i - 2]?.ReadFolded : null, words[i - 1]?.ReadFolded)
+                    || BeforeDate(words, i + length);
                 var spelling = named ? places.Spelling(folded, commune)?.Split(' ') : null;
                 for (var k = 0; k < length; k++)
                 {
@@ -119,8 +120,13 @@ internal sealed class OcrRepair(SyllableLexicon lexicon, PhraseDictionary phrase
         }
 
         var opensLine = i == 0 || words[i - 1] is not { } before || before.Line != words[i]!.Line;
-        return opensLine && i + length < words.Count && words[i + length] is { ReadFolded: "ngay" } after && after.Line == words[i]!.Line;
+        return opensLine && BeforeDate(words, i + length);
     }
+
+    // The run ends where the place-date line's "ngày" follows on the same line (also in a header flattened onto one line:
+    // "BAN DAN VAN Chau Thanh, ngay 28").
+    private static bool BeforeDate(List<Word?> words, int next) =>
+        next < words.Count && words[next] is { ReadFolded: "ngay" } after && words[next - 1] is { } last && after.Line == last.Line;
 
     private List<Word?> ReadWords(string[] lines, SyllableCandidates candidates)
     {
