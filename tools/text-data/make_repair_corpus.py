@@ -1,11 +1,13 @@
 #!/usr/bin/env python3
 """Builds src/Ingest.Extraction/Text/Data/repair-corpus.txt: clean text the OCR repair's phrase dictionary
 learns syllable n-grams from (DataNames.RepairCorpus; only the OCR repair's dictionary, PhraseDictionary.ForOcrRepair): the clean halves of the repair TUNING pairs written by the
-team (testdata/repair/h*, t*, k*, heldout/m*) and the clean development documents of the extraction corpus
-(testdata/corpus/dev/clean). Never: testdata/repair/heldout2 (the untuned repair set), testdata/corpus/heldout
-(the extraction held-out third), the seed-derived pairs (seed003-*: text of a real published document).
-Run from the repository root: python3 tools/text-data/make_repair_corpus.py [--without-m]
-(--without-m leaves heldout/m* out, to measure the idea on pairs the corpus does not hold.)
+team (testdata/repair/h*, t*, k*, heldout/m*; from round 4 heldout2/n* and heldout3/n*, measured untuned in
+round 3 and tuned on since) and the clean development documents of the extraction corpus (testdata/corpus/dev/clean).
+Never: testdata/repair/heldout4 (the untuned set of round 4), testdata/corpus/heldout (the extraction held-out
+third), the seed-derived pairs (seed003-*: text of a real published document).
+Run from the repository root: python3 tools/text-data/make_repair_corpus.py [--without-m] [--without-round4]
+(--without-m leaves heldout/m* out, --without-round4 heldout2 and heldout3, to measure an idea on pairs the corpus
+does not hold.)
 """
 import pathlib, sys
 
@@ -13,6 +15,8 @@ repair = pathlib.Path("testdata/repair")
 sources = sorted(p for p in repair.glob("[htk]*/clean.txt"))
 if "--without-m" not in sys.argv:
     sources += sorted((repair / "heldout").glob("m*/clean.txt"))
+if "--without-round4" not in sys.argv:
+    sources += sorted((repair / "heldout2").glob("n*/clean.txt")) + sorted((repair / "heldout3").glob("n*/clean.txt"))
 sources += sorted(pathlib.Path("testdata/corpus/dev/clean").glob("*.txt"))
 out = pathlib.Path("src/Ingest.Extraction/Text/Data/repair-corpus.txt")
 with out.open("w", encoding="utf-8") as f:

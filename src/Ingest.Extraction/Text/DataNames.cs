@@ -16,6 +16,9 @@ internal static class DataNames
     /// <summary>The gazetteer's district-level units of the pre-2025 provinces.</summary>
     public const string Districts = "PlanIngest.Text.districts.tsv";
 
+    /// <summary>The gazetteer's commune-level units (the 2019 – 2025-03 lists and July 2025), grouped by parent and type.</summary>
+    public const string Communes = "PlanIngest.Text.communes.tsv";
+
     /// <summary>Folded syllable and in-word pair counts of general Vietnamese: the repair's background language model.</summary>
     public const string Frequencies = "PlanIngest.Text.syllable-frequencies.tsv";
 

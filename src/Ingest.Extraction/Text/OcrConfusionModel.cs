@@ -15,6 +15,10 @@ internal static class OcrConfusionModel
     private const double HornedOAfterU = 0.3;
     private const double EReadForO = 0.1;
 
+    // ươ read as a bare o, the u lost with the horn (trường → trong, chương → chong, đường → dong): 15 of the
+    // tuning pairs' words with ươ, beside the bare u of HornedOAfterU.
+    private const double HornedUBeforeO = 0.3;
+
     // Two read characters standing for one printed letter.
     private static readonly Dictionary<(char, char), (char Letter, double Cost)[]> Pairs = new()
     {
@@ -30,6 +34,8 @@ internal static class OcrConfusionModel
         [('t', 'f')] = [('u', 0.3)],
         [('i', 'v')] = [('u', 0.3)],
         [('i', 'm')] = [('u', 0.3)],
+        // uw: the English model's ư spelt out (Thuwoéng for Thường, duwéng, nuwéc; 5 times on the tuning pairs).
+        [('u', 'w')] = [('u', 0.1)],
         [('u', '\'')] = [('u', 0.1)],
         [('u', '’')] = [('u', 0.1)],
         [('r', 'n')] = [('m', 0.3)],
@@ -94,6 +100,7 @@ internal static class OcrConfusionModel
                 // ươ read as a bare u (được → duc, trước → truc): the horned o is lost.
                 var dropped = i == read.Length && letter == 'c' && previousLetter == 'u' ? FinalCAfterU
                     : letter == 'o' && previousLetter == 'u' ? HornedOAfterU
+                    : letter == 'u' && i < read.Length && bases[i] == 'o' ? HornedUBeforeO
                     : insert;
                 best = Math.Min(best, previous[i] + dropped);
                 if (pairLetters[i - 1] == letter && i >= 2)
@@ -158,6 +165,7 @@ internal static class OcrConfusionModel
         return (read, letter) switch
         {
             ('6', 'o') => 0.2,
+            ('8', 'o') => 0.3,
             ('0', 'o') => 0.3,
             ('1', 'l') => 0.2,
             ('1', 'i') => 0.3,
@@ -178,6 +186,8 @@ internal static class OcrConfusionModel
             ('c', 'e') or ('e', 'c') => 0.4,
             ('t', 'u') => 0.5,
             ('i', 'u') => 0.3,
+            // ủ read as a (phủ → pha, thủ → tha, đủ → da): 7 times on the pairs.
+            ('a', 'u') => 0.4,
             // ủ read as h (của → cha).
             ('h', 'u') => 0.5,
             ('m', 'n') or ('n', 'm') or ('h', 'b') or ('b', 'h') => 0.5,

@@ -68,7 +68,8 @@ internal sealed class OcrRepair(SyllableLexicon lexicon, PhraseDictionary phrase
 
     /// <summary>
     /// A run of capitalised words that spells a province or district name as read ("HUYEN THO XUAN", "Bao Loc,
-    /// ngay") keeps its letters: the longest such run at each word, each word's read syllable its only candidate.
+    /// ngay"), or a commune name right after its unit word or opening the place-date line ("xa Tinh Khé", "Tinh Khé, ngay"),
+    /// keeps its letters: the longest such run at each word, each word's read syllable its only candidate.
     /// </summary>
     private static void KeepPlaceNames(List<Word?> words, PlaceNameRuns places)
     {
@@ -77,16 +78,31 @@ internal sealed class OcrRepair(SyllableLexicon lexicon, PhraseDictionary phrase
             for (var length = Math.Min(places.MaxSyllables, words.Count - i); length >= 2; length--)
             {
                 var run = words.GetRange(i, length);
-                if (run.Any(w => w is not { ReadFolded: { } } || w.ReadFolded == PhraseDictionary.Number || !char.IsUpper(w.Token.Text[0]))
-                    || !places.IsName(string.Join(' ', run.Select(w => w!.ReadFolded))))
+                if (run.Any(w => w is not { ReadFolded: { } } || w.ReadFolded == PhraseDictionary.Number || !char.IsUpper(w.Token.Text[0])))
                 {
                     continue;
                 }
 
+                var folded = string.Join(' ', run.Select(w => w!.ReadFolded));
+                var commune = NamesCommune(words, i, length);
+                if (!(commune ? places.IsNameAfterUnitWord(folded) : places.IsName(folded)))
+                {
+                    continue;
+                }
+
+                // The gazetteer's spelling gives the marks too, when only one name folds to the run and the context says
+                // it is a place ("CHI BO THON DONG PHU" is thôn Đông Phú, not huyện Đồng Phú).
+                var named = commune || i > 0 && PlaceNameRuns.EndsInUnitWord(i > 1 ? words[i - 2]?.ReadFolded : null, words[i - 1]?.ReadFolded)
+                    || BeforeDate(words, i + length);
+                var spelling = named ? places.Spelling(folded, commune)?.Split(' ') : null;
                 for (var k = 0; k < length; k++)
                 {
                     var word = run[k]!;
-                    words[i + k] = new Word(word.Line, word.Token, [new SyllableCandidate(word.ReadFolded!, 0)], word.ReadFolded);
+                    words[i + k] = new Word(word.Line, word.Token, [new SyllableCandidate(word.ReadFolded!, 0)], word.ReadFolded)
+                    {
+                        Form = spelling?[k],
+                        Evidence = spelling is null ? null : ChangeReasons.PlaceName,
+                    };
                 }
 
                 i += length - 1;
@@ -94,6 +110,23 @@ internal sealed class OcrRepair(SyllableLexicon lexicon, PhraseDictionary phrase
             }
         }
     }
+
+    // A commune name stands after its unit word ("xa Tinh Khé") or opens the place-date line ("Tinh Khé, ngay 24").
+    private static bool NamesCommune(List<Word?> words, int i, int length)
+    {
+        if (i > 0 && PlaceNameRuns.EndsInCommuneUnit(i > 1 ? words[i - 2]?.ReadFolded : null, words[i - 1]?.ReadFolded))
+        {
+            return true;
+        }
+
+        var opensLine = i == 0 || words[i - 1] is not { } before || before.Line != words[i]!.Line;
+        return opensLine && BeforeDate(words, i + length);
+    }
+
+    // The run ends where the place-date line's "ngày" follows on the same line (also in a header flattened onto one line:
+    // "BAN DAN VAN Chau Thanh, ngay 28").
+    private static bool BeforeDate(List<Word?> words, int next) =>
+        next < words.Count && words[next] is { ReadFolded: "ngay" } after && words[next - 1] is { } last && after.Line == last.Line;
 
     private List<Word?> ReadWords(string[] lines, SyllableCandidates candidates)
     {
@@ -154,7 +187,7 @@ internal sealed class OcrRepair(SyllableLexicon lexicon, PhraseDictionary phrase
         return text.All(c => c is 'I' or 'V' or 'X')
             // GD&ĐT, TN&MT: abbreviations joined by an ampersand.
             || text.Contains('&') && text.Count(char.IsUpper) >= 2
-            || text.Length >= 2 && text.All(char.IsUpper) && !TextFolding.Fold(text).Any(c => c is 'a' or 'e' or 'i' or 'o' or 'u' or 'y')
+            || text.Length >= 2 && text.All(char.IsUpper) && !TextFolding.Fold(text).Any(c => c is 'a' or 'e' or 'i' or 'o' or 'u' or 'y') && !IsHattedOReadAsLetter(text)
             || text.Length == 1 && char.IsAscii(text[0]) && !(IsLoneConsonant(text[0]) && IsBetweenWords(line, token));
     }
 
@@ -188,6 +221,11 @@ internal sealed class OcrRepair(SyllableLexicon lexicon, PhraseDictionary phrase
         return before < 0 || line[before] == ' ';
     }
 
+    // "SG", "SQ", "S8" for Sở: a capital consonant and the English model's Q, G or 8 for ô / ơ is a damaged syllable, not an
+    // abbreviation (on the repair pairs 7 of 7 such words were Sở; a real one, NQ, is in the abbreviations list).
+    private static bool IsHattedOReadAsLetter(string text) =>
+        text.Length == 2 && IsLoneConsonant(char.ToLowerInvariant(text[0])) && text[1] is 'Q' or 'G' or '8';
+
     private static bool IsLoneConsonant(char c) => c is >= 'b' and <= 'z' && c is not ('e' or 'i' or 'o' or 'u' or 'y');
 
     // Inside running text: a space before and after and a letter further on (not "a)", "b.", "tháng 6.").
@@ -213,7 +251,7 @@ internal sealed class OcrRepair(SyllableLexicon lexicon, PhraseDictionary phrase
     {
         for (var i = 0; i < words.Count; i++)
         {
-            if (words[i] is not { IsFixed: false } word)
+            if (words[i] is not { IsFixed: false, Form: null } word)
             {
                 continue;
             }

@@ -21,6 +21,7 @@ public static class ChangeReasons
     public const string Phrase = "phrase";
     public const string DominantForm = "dominant-form";
     public const string OnlyForm = "only-form";
+    public const string PlaceName = "place-name";
     public const string Ligature = "ligature";
     public const string LookAlike = "look-alike";
 }

@@ -6,10 +6,11 @@ namespace PlanIngest.Extraction.Tests.Text;
 /// <summary>
 /// The bounds of the repair, measured by the same code as <c>planingest eval-repair</c>: on the pairs it was
 /// tuned on (testdata/repair; testdata/repair/heldout, held out until round 3 and tuned on since) and on the pairs
-/// it never was (testdata/repair/heldout2, and heldout3, written by a helper who never saw the repair code and
-/// measured once). Floors are the measured figures minus one point (README, "Repair"). The tuned pairs' figures are
-/// no measure of accuracy any more (the language model's corpus holds their clean halves); their floors only catch
-/// a change that breaks what was learnt.
+/// it was not until round 4 (testdata/repair/heldout2, and heldout3, written by a helper who never saw the repair code;
+/// both measured untuned in round 3, and tuned on from round 4: their clean halves are in the language model's corpus).
+/// Floors are the measured figures minus one point (README, "Repair"). The tuned pairs' figures are no measure of
+/// accuracy any more (the corpus holds their clean halves); their floors only catch a change that breaks what was
+/// learnt. The untuned set of round 4 is testdata/repair/heldout4, measured by the lead.
 /// </summary>
 public sealed class RepairEvaluationTests
 {
@@ -31,29 +32,30 @@ public sealed class RepairEvaluationTests
         Assert.True(Independent.Before.Words > 2700);
     }
 
-    // Measured 98.10% at its second (final) run, 97.19% at its first, before round 3 (testdata/repair/heldout2/*.txt).
+    // Untuned: 97.19% at its first run, 98.10% at the end of round 3; round-4 code before its clean half joined the
+    // corpus 98.31%; tuned on since: 99.40% (exact 98.85%).
     [Fact]
-    public void FoldedSyllableAccuracyOnPairsNeverTunedOnIsAtLeast97_1Percent()
+    public void FoldedSyllableAccuracyOnTheRound3UntunedPairsIsAtLeast98_4Percent()
     {
-        Assert.True(Untuned.After.FoldedAccuracy >= 0.971, $"untuned folded accuracy {Untuned.After.FoldedAccuracy:P2}");
+        Assert.True(Untuned.After.FoldedAccuracy >= 0.984, $"untuned folded accuracy {Untuned.After.FoldedAccuracy:P2}");
         Assert.True(Untuned.After.FoldedAccuracy > Untuned.Before.FoldedAccuracy + 0.15);
     }
 
-    // Measured 90.91% (83.75% at the first run).
     [Fact]
-    public void DiacriticsOfPairsNeverTunedOnAreExactForAtLeast89_9PercentOfWords() =>
-        Assert.True(Untuned.After.ExactAccuracy >= 0.899, $"untuned exact {Untuned.After.ExactAccuracy:P2}");
+    public void DiacriticsOfTheRound3UntunedPairsAreExactForAtLeast97_8PercentOfWords() =>
+        Assert.True(Untuned.After.ExactAccuracy >= 0.978, $"untuned exact {Untuned.After.ExactAccuracy:P2}");
 
-    // Measured once, 97.83% (main before round 3: 97.40%); exact 91.16%.
+    // Untuned: 97.83% (main before round 3: 97.40%); round-4 code before its clean half joined the corpus 98.08%;
+    // tuned on since: 99.14% (exact 98.72%).
     [Fact]
-    public void FoldedSyllableAccuracyOnTheIndependentPairsIsAtLeast96_8Percent() =>
-        Assert.True(Independent.After.FoldedAccuracy >= 0.968, $"independent folded accuracy {Independent.After.FoldedAccuracy:P2}");
+    public void FoldedSyllableAccuracyOnTheIndependentPairsIsAtLeast98_1Percent() =>
+        Assert.True(Independent.After.FoldedAccuracy >= 0.981, $"independent folded accuracy {Independent.After.FoldedAccuracy:P2}");
 
     [Fact]
-    public void DiacriticsOfTheIndependentPairsAreExactForAtLeast90_1PercentOfWords() =>
-        Assert.True(Independent.After.ExactAccuracy >= 0.901, $"independent exact {Independent.After.ExactAccuracy:P2}");
+    public void DiacriticsOfTheIndependentPairsAreExactForAtLeast97_7PercentOfWords() =>
+        Assert.True(Independent.After.ExactAccuracy >= 0.977, $"independent exact {Independent.After.ExactAccuracy:P2}");
 
-    // Measured 99.13% folded, header exact 98.91% (memorised: see the summary).
+    // Measured 99.19% folded, header exact 98.59% after round 4 (memorised: see the summary).
     [Fact]
     public void FoldedSyllableAccuracyOnTheTunedPairsIsAtLeast98_1Percent()
     {
@@ -62,17 +64,17 @@ public sealed class RepairEvaluationTests
     }
 
     [Fact]
-    public void HeaderWordsOfTheTunedPairsHaveTheirDiacriticsRestoredExactlyAtLeast97_9Percent() =>
-        Assert.True(Tuned.After.HeaderExactAccuracy >= 0.979, $"header exact {Tuned.After.HeaderExactAccuracy:P2}");
+    public void HeaderWordsOfTheTunedPairsHaveTheirDiacriticsRestoredExactlyAtLeast97_5Percent() =>
+        Assert.True(Tuned.After.HeaderExactAccuracy >= 0.975, $"header exact {Tuned.After.HeaderExactAccuracy:P2}");
 
-    // Measured 99.24% folded, 99.06% exact (tuned on in round 3, their clean halves in the language model's corpus).
+    // Measured 99.41% folded, 99.24% exact after round 4 (tuned on in round 3, their clean halves in the corpus).
     [Fact]
-    public void FoldedSyllableAccuracyOnTheRound2HeldOutPairsIsAtLeast98_2Percent() =>
-        Assert.True(HeldOut.After.FoldedAccuracy >= 0.982, $"held-out folded accuracy {HeldOut.After.FoldedAccuracy:P2}");
+    public void FoldedSyllableAccuracyOnTheRound2HeldOutPairsIsAtLeast98_4Percent() =>
+        Assert.True(HeldOut.After.FoldedAccuracy >= 0.984, $"held-out folded accuracy {HeldOut.After.FoldedAccuracy:P2}");
 
     [Fact]
-    public void DiacriticsOfTheRound2HeldOutPairsAreExactForAtLeast98_0PercentOfWords() =>
-        Assert.True(HeldOut.After.ExactAccuracy >= 0.980, $"held-out exact {HeldOut.After.ExactAccuracy:P2}");
+    public void DiacriticsOfTheRound2HeldOutPairsAreExactForAtLeast98_2PercentOfWords() =>
+        Assert.True(HeldOut.After.ExactAccuracy >= 0.982, $"held-out exact {HeldOut.After.ExactAccuracy:P2}");
 
     [Fact]
     public void ScoringCleanTextAgainstItselfIsPerfect()

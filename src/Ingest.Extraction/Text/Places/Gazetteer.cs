@@ -1,9 +1,9 @@
 namespace PlanIngest.Extraction.Text.Places;
 
 /// <summary>
-/// Vietnam's administrative units down to district level: the 63 provinces before 1 July 2025 with their
-/// district-level units (as listed from 2019 to March 2025), and the 34 provinces after it. Data, not
-/// rules: Text/Data/provinces.tsv and districts.tsv, generated from public lists by
+/// Vietnam's administrative units: the 63 provinces before 1 July 2025 with their district-level units and
+/// those units' communes (as listed from 2019 to March 2025), and the 34 provinces after it with their communes.
+/// Data, not rules: Text/Data/provinces.tsv, districts.tsv and communes.tsv, generated from public lists by
 /// tools/text-data/make_gazetteer.py (sources in Text/Data/README.md). Names are looked up by
 /// <see cref="Key"/>, so case, marks, tone placement ("Hoà Bình", "HOA BINH") and spacing do not matter.
 /// Shared by the OCR repair's phrase dictionary and the field parsers.
@@ -16,10 +16,15 @@ public sealed class Gazetteer
     private readonly List<Province> provinces = [];
     private readonly List<District> districts = [];
 
+    // ~15 000 names only the OCR repair asks for: read on first use, not when a field parser looks up a province.
+    private readonly Lazy<List<Commune>> communes;
+
     /// <param name="provinceRows">provinces.tsv lines: code, type word, name, era ("63", "34" or "63 34"), successor code.</param>
     /// <param name="districtRows">districts.tsv lines: province code, code, type word, name, listed ("2025" or the month last listed).</param>
-    internal Gazetteer(IEnumerable<string> provinceRows, IEnumerable<string> districtRows)
+    /// <param name="communeRows">communes.tsv lines: parent (district code, or p + province code), type word, names separated by ';'.</param>
+    internal Gazetteer(IEnumerable<string> provinceRows, IEnumerable<string> districtRows, IEnumerable<string>? communeRows = null)
     {
+        communes = new Lazy<List<Commune>>(() => ReadCommunes(communeRows ?? []));
         foreach (var row in provinceRows)
         {
             var f = Fields(row, 5);
@@ -59,6 +64,9 @@ public sealed class Gazetteer
     }
 
     public static Gazetteer Shared => Lazy.Value;
+
+    /// <summary>Every commune-level unit of the lists since 2019 and of July 2025.</summary>
+    public IReadOnlyList<Commune> Communes => communes.Value;
 
     /// <summary>Every district-level unit, current in 2025 or not.</summary>
     public IReadOnlyList<District> Districts => districts;
@@ -168,8 +176,35 @@ public sealed class Gazetteer
         return fields.Length == count ? fields : throw Bad(row);
     }
 
+    private List<Commune> ReadCommunes(IEnumerable<string> rows)
+    {
+        var list = new List<Commune>();
+        var districtCodes = districts.Select(d => d.Code).ToHashSet(StringComparer.Ordinal);
+        foreach (var row in rows)
+        {
+            var f = Fields(row, 3);
+            var type = f[1] switch
+            {
+                "xã" => UnitType.Commune,
+                "phường" => UnitType.Ward,
+                "thị trấn" => UnitType.Township,
+                "đặc khu" => UnitType.SpecialZone,
+                _ => throw Bad(row),
+            };
+            var known = f[0].StartsWith('p') ? provinceByCode.ContainsKey(f[0][1..]) : districtCodes.Contains(f[0]);
+            if (!known)
+            {
+                throw Bad(row);
+            }
+
+            list.AddRange(f[2].Split(';').Select(name => new Commune(f[0], type, name)));
+        }
+
+        return list;
+    }
+
     private static InvalidDataException Bad(string row) => new($"gazetteer row not understood: {row}");
 
     private static readonly Lazy<Gazetteer> Lazy = new(() => new Gazetteer(
-        EmbeddedData.Lines(DataNames.Provinces), EmbeddedData.Lines(DataNames.Districts)));
+        EmbeddedData.Lines(DataNames.Provinces), EmbeddedData.Lines(DataNames.Districts), EmbeddedData.Lines(DataNames.Communes)));
 }

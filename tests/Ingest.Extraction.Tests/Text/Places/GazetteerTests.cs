@@ -49,6 +49,21 @@ public sealed class GazetteerTests
         Assert.Contains(listed, d => d.Type == UnitType.ProvincialCity);
     }
 
+    [Fact]
+    public void About_ten_thousand_communes_before_July_2025_and_3321_after_each_under_a_known_unit()
+    {
+        var communes = Gazetteer.Communes;
+        var districtCodes = Gazetteer.Districts.Select(d => d.Code).ToHashSet();
+        var provinceCodes = Gazetteer.Provinces(AdministrativeEra.From2025).Select(p => "p" + p.Code).ToHashSet();
+
+        Assert.Equal(3321, communes.Count(c => c.From2025));
+        Assert.InRange(communes.Count(c => !c.From2025), 10_000, 13_000);
+        Assert.All(communes, c => Assert.True(c.From2025 ? provinceCodes.Contains(c.ParentCode) : districtCodes.Contains(c.ParentCode), c.FullName));
+        Assert.Contains(communes, c => c is { Type: UnitType.Ward, Name: "Phúc Xá", ParentCode: "001" });
+        Assert.Contains(communes, c => c.Type == UnitType.Township);
+        Assert.Contains(communes, c => c.Type == UnitType.SpecialZone && c.From2025);
+    }
+
     [Theory]
     [InlineData("Hòa Bình", "Hoà Bình")]
     [InlineData("Khánh Hòa", "Khánh Hoà")]
