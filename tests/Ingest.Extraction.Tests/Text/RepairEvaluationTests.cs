@@ -10,7 +10,9 @@ namespace PlanIngest.Extraction.Tests.Text;
 /// both measured untuned in round 3, and tuned on from round 4: their clean halves are in the language model's corpus).
 /// Floors are the measured figures minus one point (README, "Repair"). The tuned pairs' figures are no measure of
 /// accuracy any more (the corpus holds their clean halves); their floors only catch a change that breaks what was
-/// learnt. The untuned set of round 4 is testdata/repair/heldout4, measured by the lead.
+/// learnt. The untuned set of round 4 is testdata/repair/heldout4 (eight texts by a helper who never read the repair
+/// or the other pairs; not in any corpus or count the repair learns from): its floors guard the one figure that says
+/// how the repair does on text it was not tuned on.
 /// </summary>
 public sealed class RepairEvaluationTests
 {
@@ -22,6 +24,8 @@ public sealed class RepairEvaluationTests
 
     private static readonly RepairScore Independent = Score(TestData.Path("repair", "heldout3"));
 
+    private static readonly RepairScore Round4Untuned = Score(TestData.Path("repair", "heldout4"));
+
     [Fact]
     public void ThereArePairsWithHeaders()
     {
@@ -30,7 +34,21 @@ public sealed class RepairEvaluationTests
         Assert.True(HeldOut.Before.Words > 1600);
         Assert.True(Untuned.Before.Words > 3000);
         Assert.True(Independent.Before.Words > 2700);
+        Assert.True(Round4Untuned.Before.Words > 4200);
     }
+
+    // Untuned, never tuned on: 96.89% folded (exact 87.78%) at its first run on main 8f12a1c, before round 4;
+    // 97.19% (exact 88.86%, header exact 96.56%) with round 4's code. The target is 98%: not reached.
+    [Fact]
+    public void FoldedSyllableAccuracyOnTheRound4UntunedPairsIsAtLeast96_1Percent()
+    {
+        Assert.True(Round4Untuned.After.FoldedAccuracy >= 0.961, $"round-4 untuned folded accuracy {Round4Untuned.After.FoldedAccuracy:P2}");
+        Assert.True(Round4Untuned.After.FoldedAccuracy > Round4Untuned.Before.FoldedAccuracy + 0.15);
+    }
+
+    [Fact]
+    public void DiacriticsOfTheRound4UntunedPairsAreExactForAtLeast87_8PercentOfWords() =>
+        Assert.True(Round4Untuned.After.ExactAccuracy >= 0.878, $"round-4 untuned exact {Round4Untuned.After.ExactAccuracy:P2}");
 
     // Untuned: 97.19% at its first run, 98.10% at the end of round 3; round-4 code before its clean half joined the
     // corpus 98.31%; tuned on since: 99.40% (exact 98.85%).
