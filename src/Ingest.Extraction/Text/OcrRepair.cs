@@ -221,10 +221,11 @@ internal sealed class OcrRepair(SyllableLexicon lexicon, PhraseDictionary phrase
         return before < 0 || line[before] == ' ';
     }
 
-    // "SG", "SQ", "S8" for Sở: a capital consonant and the English model's Q, G or 8 for ô / ơ is a damaged syllable, not an
+    // "SG", "SQ" for Sở: a capital consonant and the English model's Q or G for ô / ơ is a damaged syllable, not an
     // abbreviation (on the repair pairs 7 of 7 such words were Sở; a real one, NQ, is in the abbreviations list).
+    // "S8" needs no rule here: a digit is not upper case, so the all-capitals test above never takes it for one.
     private static bool IsHattedOReadAsLetter(string text) =>
-        text.Length == 2 && IsLoneConsonant(char.ToLowerInvariant(text[0])) && text[1] is 'Q' or 'G' or '8';
+        text.Length == 2 && IsLoneConsonant(char.ToLowerInvariant(text[0])) && text[1] is 'Q' or 'G';
 
     private static bool IsLoneConsonant(char c) => c is >= 'b' and <= 'z' && c is not ('e' or 'i' or 'o' or 'u' or 'y');
 
