@@ -70,7 +70,8 @@ public static class RepairEvaluation
     }
 
     // Where the right syllable stood among the read word's candidates: "lexicon" (the right word is no syllable of the
-    // lexicon), "lost" (no read word), "missing" (never a candidate) or "rank R cost C (chosen C')".
+    // lexicon), "lost" (no read word), "cut" (within reach but not among the best candidates), "missing" (out of the
+    // confusion model's reach) or "rank R cost C chosen C'".
     private static string Diagnose(string right, string? read, string? repaired)
     {
         if (!SyllableLexicon.Shared.IsValidFolded(right))
@@ -87,7 +88,9 @@ public static class RepairEvaluation
         var rank = Array.FindIndex(candidates, c => c.Folded == right);
         if (rank < 0)
         {
-            return "missing";
+            // Within the candidates' reach but cut off by their number, or out of reach of the confusion model.
+            var cost = OcrConfusionModel.Cost(read, right);
+            return FormattableString.Invariant($"{(cost <= 1.0 ? "cut" : "missing")} cost {cost:F2}");
         }
 
         var chosen = repaired is null ? -1 : Array.FindIndex(candidates, c => c.Folded == TextFolding.Fold(repaired));
