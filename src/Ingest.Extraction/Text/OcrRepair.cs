@@ -289,7 +289,26 @@ internal sealed class OcrRepair(SyllableLexicon lexicon, PhraseDictionary phrase
                 word.Form = only;
                 word.Evidence = ChangeReasons.OnlyForm;
             }
+            else if (HasEnglishModelMark(word.Token.Text) && phrases.Likeliest(previous, word.Chosen, next) is { } likeliest)
+            {
+                word.Form = likeliest;
+                word.Evidence = ChangeReasons.DominantForm;
+            }
         }
+    }
+
+    // A letter with a mark in a word of garbled text is the English model's guess (é, ó, á for any Vietnamese mark).
+    private static bool HasEnglishModelMark(string read)
+    {
+        foreach (var c in read)
+        {
+            if (c >= '\u00C0' && char.IsLetter(c))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     private static void Rewrite(string[] lines, List<Word?> words, List<TextChange> changes)
