@@ -44,6 +44,59 @@ public static class RepairEvaluation
         return new RepairScore("total", Sum(list.Select(s => s.Before)), Sum(list.Select(s => s.After)));
     }
 
+    /// <summary>
+    /// Every clean word the repaired text has wrong (folded), with the damaged word aligned with it and a few
+    /// clean words either side: what error analysis reads (<c>eval-repair --errors</c>).
+    /// </summary>
+    public static IReadOnlyList<RepairMistake> Mistakes(string clean, string damaged, string repaired)
+    {
+        var truth = Words(clean, markHeader: true);
+        var read = Align(truth, Words(damaged, markHeader: false));
+        var fixedUp = Align(truth, Words(repaired, markHeader: false));
+        var mistakes = new List<RepairMistake>();
+        for (var i = 0; i < truth.Count; i++)
+        {
+            if (fixedUp[i] is { } after && TextFolding.Fold(after) == truth[i].Folded)
+            {
+                continue;
+            }
+
+            var context = string.Join(' ', truth.Skip(Math.Max(0, i - 3)).Take(Math.Min(i, 3)).Select(w => w.Exact))
+                + " [" + truth[i].Exact + "] " + string.Join(' ', truth.Skip(i + 1).Take(3).Select(w => w.Exact));
+            mistakes.Add(new RepairMistake(truth[i].Exact, read[i] ?? "-", fixedUp[i] ?? "-", context.Trim(), Diagnose(truth[i].Folded, read[i], fixedUp[i])));
+        }
+
+        return mistakes;
+    }
+
+    // Where the right syllable stood among the read word's candidates: "lexicon" (the right word is no syllable of the
+    // lexicon), "lost" (no read word), "cut" (within reach but not among the best candidates), "missing" (out of the
+    // confusion model's reach) or "rank R cost C chosen C'".
+    private static string Diagnose(string right, string? read, string? repaired)
+    {
+        if (!SyllableLexicon.Shared.IsValidFolded(right))
+        {
+            return "lexicon";
+        }
+
+        if (read is null)
+        {
+            return "lost";
+        }
+
+        var candidates = SyllableCandidates.Shared.For(read);
+        var rank = Array.FindIndex(candidates, c => c.Folded == right);
+        if (rank < 0)
+        {
+            // Within the candidates' reach but cut off by their number, or out of reach of the confusion model.
+            var cost = OcrConfusionModel.Cost(read, right);
+            return FormattableString.Invariant($"{(cost <= 1.0 ? "cut" : "missing")} cost {cost:F2}");
+        }
+
+        var chosen = repaired is null ? -1 : Array.FindIndex(candidates, c => c.Folded == TextFolding.Fold(repaired));
+        return FormattableString.Invariant($"rank {rank} cost {candidates[rank].Cost:F2} chosen {(chosen < 0 ? "-" : candidates[chosen].Cost.ToString("F2", System.Globalization.CultureInfo.InvariantCulture))}");
+    }
+
     private static WordCounts Sum(IEnumerable<WordCounts> counts) => counts.Aggregate(
         new WordCounts(0, 0, 0, 0, 0, 0),
         (a, b) => new WordCounts(a.Words + b.Words, a.Folded + b.Folded, a.Exact + b.Exact, a.HeaderWords + b.HeaderWords, a.HeaderFolded + b.HeaderFolded, a.HeaderExact + b.HeaderExact));
@@ -92,9 +145,32 @@ public static class RepairEvaluation
         return header;
     }
 
-    // Word alignment by edit distance on folded words; a clean word counts as right when the word
-    // aligned with it folds (or is spelt) the same.
+    // A clean word counts as right when the word aligned with it folds (or is spelt) the same.
     private static WordCounts Compare(List<(string Exact, string Folded, bool Header)> truth, List<(string Exact, string Folded, bool Header)> read)
+    {
+        var aligned = Align(truth, read);
+        int words = 0, folded = 0, exact = 0, headerWords = 0, headerFolded = 0, headerExact = 0;
+        for (var i = 0; i < truth.Count; i++)
+        {
+            var word = truth[i];
+            var isFolded = aligned[i] is { } a && TextFolding.Fold(a) == word.Folded;
+            var isExact = aligned[i] == word.Exact;
+            words++;
+            folded += isFolded ? 1 : 0;
+            exact += isExact ? 1 : 0;
+            if (word.Header)
+            {
+                headerWords++;
+                headerFolded += isFolded ? 1 : 0;
+                headerExact += isExact ? 1 : 0;
+            }
+        }
+
+        return new WordCounts(words, folded, exact, headerWords, headerFolded, headerExact);
+    }
+
+    // Word alignment by edit distance on folded words: for each clean word, the read word aligned with it (or null).
+    private static string?[] Align(List<(string Exact, string Folded, bool Header)> truth, List<(string Exact, string Folded, bool Header)> read)
     {
         var n = truth.Count;
         var m = read.Count;
@@ -118,13 +194,12 @@ public static class RepairEvaluation
             }
         }
 
-        int words = 0, folded = 0, exact = 0, headerWords = 0, headerFolded = 0, headerExact = 0;
+        var aligned = new string?[n];
         for (int i = n, j = m; i > 0;)
         {
-            string? aligned = null;
             if (j > 0 && cost[i, j] == cost[i - 1, j - 1] + (truth[i - 1].Folded == read[j - 1].Folded ? 0 : 1))
             {
-                aligned = read[j - 1].Exact;
+                aligned[i - 1] = read[j - 1].Exact;
                 j--;
             }
             else if (j > 0 && cost[i, j] == cost[i, j - 1] + 1)
@@ -133,23 +208,10 @@ public static class RepairEvaluation
                 continue;
             }
 
-            var word = truth[i - 1];
-            var isFolded = aligned is not null && TextFolding.Fold(aligned) == word.Folded;
-            var isExact = aligned == word.Exact;
-            words++;
-            folded += isFolded ? 1 : 0;
-            exact += isExact ? 1 : 0;
-            if (word.Header)
-            {
-                headerWords++;
-                headerFolded += isFolded ? 1 : 0;
-                headerExact += isExact ? 1 : 0;
-            }
-
             i--;
         }
 
-        return new WordCounts(words, folded, exact, headerWords, headerFolded, headerExact);
+        return aligned;
     }
 }
 
@@ -167,3 +229,6 @@ public sealed record WordCounts(int Words, int Folded, int Exact, int HeaderWord
 
 /// <summary>One pair (or the total): the damaged text's counts before repair and after.</summary>
 public sealed record RepairScore(string Name, WordCounts Before, WordCounts After);
+
+/// <summary>One clean word the repair got wrong: what was printed, read by the OCR, and written by the repair.</summary>
+public sealed record RepairMistake(string Clean, string Damaged, string Repaired, string Context, string Diagnosis);

@@ -188,15 +188,22 @@ internal sealed class OcrRepair(SyllableLexicon lexicon, PhraseDictionary phrase
             // GD&ĐT, TN&MT: abbreviations joined by an ampersand.
             || text.Contains('&') && text.Count(char.IsUpper) >= 2
             || text.Length >= 2 && text.All(char.IsUpper) && !TextFolding.Fold(text).Any(c => c is 'a' or 'e' or 'i' or 'o' or 'u' or 'y') && !IsHattedOReadAsLetter(text)
-            || text.Length == 1 && char.IsAscii(text[0]) && !(IsLoneConsonant(text[0]) && IsBetweenWords(line, token));
+            || text.Length == 1 && char.IsAscii(text[0]) && !(IsLoneConsonant(text[0]) && (IsBetweenWords(line, token) || EndsClause(line, token)));
     }
 
-    // "dài 800 m", "8 km", "5 kg": a word without a vowel right after a number is its unit, not a syllable whose
-    // vowel was lost (the repair read "km" as kèm and "m" as em). A d is the English model's hooked vowel
-    // ("410 hd" is 410 hộ), so a word with a d is left to the decoder.
+    // "dài 800 m", "8 km", "5 kg": a unit symbol right after a number is its unit, not a syllable whose vowel was
+    // lost (the repair read "km" as kèm and "m" as em). Only symbols of measure are units: any other vowel-less word
+    // after a number is a syllable whose vowel the English model wrote as a consonant ("năm 2024 nhv sau" is như,
+    // "5 hgp tác xã" is hợp, "410 hd" is hộ), so it is left to the decoder.
+    private static readonly HashSet<string> UnitSymbols = new(StringComparer.Ordinal)
+    {
+        "m", "cm", "mm", "dm", "km", "m2", "m3", "km2", "g", "kg", "mg", "t", "l", "ml", "w", "kw", "kwh", "mw", "mwh", "kv", "v",
+        "kb", "mb", "gb", "tb", "hz", "mhz", "ghz", "s", "h", "ppm",
+    };
+
     private static bool IsUnitAfterNumber(string line, WordToken token)
     {
-        if (token.Text.Any(c => c is 'a' or 'e' or 'i' or 'o' or 'u' or 'y' or 'd' || !char.IsAsciiLetterLower(c)))
+        if (!UnitSymbols.Contains(token.Text))
         {
             return false;
         }
@@ -228,6 +235,19 @@ internal sealed class OcrRepair(SyllableLexicon lexicon, PhraseDictionary phrase
         text.Length == 2 && IsLoneConsonant(char.ToLowerInvariant(text[0])) && text[1] is 'Q' or 'G';
 
     private static bool IsLoneConsonant(char c) => c is >= 'b' and <= 'z' && c is not ('e' or 'i' or 'o' or 'u' or 'y');
+
+    // A lone consonant after a word that ends a clause or the line ("các x, thị trấn", "văn hóa, x" wrapped before
+    // "hội"): the vowel of xã, ở … lost, as between words; not a list letter ("a, b, c": a comma before it).
+    private static bool EndsClause(string line, WordToken token)
+    {
+        if (token.Start < 2 || line[token.Start - 1] != ' ' || !char.IsLetter(line[token.Start - 2]))
+        {
+            return false;
+        }
+
+        var rest = line.AsSpan(token.End);
+        return rest.Trim().Length == 0 || rest.Length >= 3 && rest[0] == ',' && rest[1] == ' ' && char.IsLetter(rest[2]);
+    }
 
     // Inside running text: a space before and after and a letter further on (not "a)", "b.", "tháng 6.").
     private static bool IsBetweenWords(string line, WordToken token) =>
@@ -269,7 +289,26 @@ internal sealed class OcrRepair(SyllableLexicon lexicon, PhraseDictionary phrase
                 word.Form = only;
                 word.Evidence = ChangeReasons.OnlyForm;
             }
+            else if (HasEnglishModelMark(word.Token.Text) && phrases.Likeliest(previous, word.Chosen, next) is { } likeliest)
+            {
+                word.Form = likeliest;
+                word.Evidence = ChangeReasons.DominantForm;
+            }
         }
+    }
+
+    // A letter with a mark in a word of garbled text is the English model's guess (é, ó, á for any Vietnamese mark).
+    private static bool HasEnglishModelMark(string read)
+    {
+        foreach (var c in read)
+        {
+            if (c >= '\u00C0' && char.IsLetter(c))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     private static void Rewrite(string[] lines, List<Word?> words, List<TextChange> changes)

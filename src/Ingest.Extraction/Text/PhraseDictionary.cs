@@ -102,6 +102,28 @@ internal sealed class PhraseDictionary
     }
 
     /// <summary>
+    /// The likeliest accented form of <paramref name="folded"/> when no form is clearly favoured: the commonest one
+    /// beside these neighbours, else the commonest anywhere (null when the corpus never saw the syllable). Only
+    /// for a word whose marks the English model wrote ("dé" for để): its mark is no evidence, so a guess from the
+    /// corpus is right more often than the mark as read.
+    /// </summary>
+    public string? Likeliest(string? previous, string folded, string? next)
+    {
+        var sides = new Dictionary<string, int>(StringComparer.Ordinal);
+        if (previous is not null && formsAfter.TryGetValue($"{previous} {folded}", out var after))
+        {
+            Add(sides, after);
+        }
+
+        if (next is not null && formsBefore.TryGetValue($"{folded} {next}", out var before))
+        {
+            Add(sides, before);
+        }
+
+        return Dominant(sides, 0, 1) ?? Dominant(formsAlone, folded, 0, 1);
+    }
+
+    /// <summary>
     /// How often each accented form (lower case, canonical placement) of <paramref name="folded"/> was seen
     /// after the folded word <paramref name="previous"/>, before <paramref name="next"/>, and anywhere.
     /// </summary>

@@ -11,12 +11,13 @@ internal static class EvalRepairCommand
     {
         var folder = new Argument<string>("DIR") { Description = "Folder of pairs: subfolders with clean.txt and damaged.txt.", DefaultValueFactory = _ => "testdata/repair" };
         var json = SharedOptions.Json();
-        var command = new Command("eval-repair", "Measure OCR repair: folded-syllable accuracy and exact diacritics, before and after.") { folder, json };
-        command.SetAction(parsed => Run(parsed.GetValue(folder)!, parsed.GetValue(json)));
+        var errors = new Option<bool>("--errors") { Description = "Also list every word still wrong after repair (clean, read, repaired, context)." };
+        var command = new Command("eval-repair", "Measure OCR repair: folded-syllable accuracy and exact diacritics, before and after.") { folder, json, errors };
+        command.SetAction(parsed => Run(parsed.GetValue(folder)!, parsed.GetValue(json), parsed.GetValue(errors)));
         return command;
     }
 
-    private static int Run(string folder, bool json)
+    private static int Run(string folder, bool json, bool errors)
     {
         if (!Directory.Exists(folder))
         {
@@ -33,6 +34,18 @@ internal static class EvalRepairCommand
 
         var normalizer = new TextNormalizer();
         var scores = pairs.Select(p => RepairEvaluation.ScoreFolder(p, normalizer.Normalize)).ToList();
+        if (errors && !json)
+        {
+            foreach (var pair in pairs)
+            {
+                var damaged = File.ReadAllText(Path.Combine(pair, "damaged.txt"));
+                foreach (var m in RepairEvaluation.Mistakes(File.ReadAllText(Path.Combine(pair, "clean.txt")), damaged, normalizer.Normalize(damaged)))
+                {
+                    Console.WriteLine($"{Path.GetFileName(pair)}\t{m.Clean}\t{m.Damaged}\t{m.Repaired}\t{m.Diagnosis}\t{m.Context}");
+                }
+            }
+        }
+
         var total = RepairEvaluation.Total(scores);
         if (json)
         {

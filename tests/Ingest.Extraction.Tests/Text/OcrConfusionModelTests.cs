@@ -21,7 +21,7 @@ public sealed class OcrConfusionModelTests
     public void SystematicConfusionsAreCheap(string read, string folded) => Assert.True(OcrConfusionModel.Cost(read, folded) <= 0.8, $"{read} → {folded}: {OcrConfusionModel.Cost(read, folded)}");
 
     [Theory]
-    [InlineData("hé", "ho", 0.15)]   // é for ộ: the English model's é stands for a hatted or horned o 3 times in 10
+    [InlineData("hé", "ho", 0.25)]   // é for ộ: the English model's é stands for a hatted or horned o 3 times in 10
     [InlineData("ty", "uy", 0.25)]   // Ủy read as Ty
     [InlineData("duc", "duoc", 0.35)] // được read with its ơ lost
     [InlineData("hep", "hop", 0.35)]  // a plain e for ợ

@@ -38,17 +38,18 @@ public sealed class RepairEvaluationTests
     }
 
     // Untuned, never tuned on: 96.89% folded (exact 87.78%) at its first run on main 8f12a1c, before round 4;
-    // 97.19% (exact 88.86%, header exact 96.56%) with round 4's code. The target is 98%: not reached.
+    // 97.19% (exact 88.86%, header exact 96.56%) with round 4's code; a dev set from round 5 (never in the corpus): 97.38%
+    // (exact 89.72%) with round 5's code. The target is 98%: not reached.
     [Fact]
-    public void FoldedSyllableAccuracyOnTheRound4UntunedPairsIsAtLeast96_1Percent()
+    public void FoldedSyllableAccuracyOnTheRound4UntunedPairsIsAtLeast96_3Percent()
     {
-        Assert.True(Round4Untuned.After.FoldedAccuracy >= 0.961, $"round-4 untuned folded accuracy {Round4Untuned.After.FoldedAccuracy:P2}");
+        Assert.True(Round4Untuned.After.FoldedAccuracy >= 0.963, $"round-4 untuned folded accuracy {Round4Untuned.After.FoldedAccuracy:P2}");
         Assert.True(Round4Untuned.After.FoldedAccuracy > Round4Untuned.Before.FoldedAccuracy + 0.15);
     }
 
     [Fact]
-    public void DiacriticsOfTheRound4UntunedPairsAreExactForAtLeast87_8PercentOfWords() =>
-        Assert.True(Round4Untuned.After.ExactAccuracy >= 0.878, $"round-4 untuned exact {Round4Untuned.After.ExactAccuracy:P2}");
+    public void DiacriticsOfTheRound4UntunedPairsAreExactForAtLeast88_7PercentOfWords() =>
+        Assert.True(Round4Untuned.After.ExactAccuracy >= 0.887, $"round-4 untuned exact {Round4Untuned.After.ExactAccuracy:P2}");
 
     // Untuned: 97.19% at its first run, 98.10% at the end of round 3; round-4 code before its clean half joined the
     // corpus 98.31%; tuned on since: 99.40% (exact 98.85%).

@@ -10,7 +10,7 @@ public sealed class RepairRound4Tests
 {
     [Theory]
     [InlineData("thuwoéng", "thuong", 0.55)] // Thường with its ư spelt uw
-    [InlineData("nuwéc", "nuoc", 0.25)]
+    [InlineData("nuwéc", "nuoc", 0.35)]
     [InlineData("trong", "truong", 0.35)]    // trường with the u of ươ lost
     [InlineData("chong", "chuong", 0.35)]
     [InlineData("s8", "so", 0.35)]
