@@ -8,7 +8,7 @@ word, backed off to the general rate for words seen fewer than MIN_SEEN times.
 
 Pairs: testdata/repair/*/ and testdata/repair/heldout/*/ (the tuning pairs). Not heldout2/ and heldout3/, though
 tuned on from round 4: measured across them (counts from one, scored on the other) they did not help (heldout3 -1
-word, heldout2 0); never heldout4/, the untuned set of round 4. Only counts of damaged words are kept, no text.
+word, heldout2 0); never heldout4/ (the untuned set of round 4) or heldout5/ (of round 5). Only counts of damaged words are kept, no text.
 Run from the repository root: python3 tools/text-data/make_read_reliability.py
 """
 import collections, difflib, pathlib, unicodedata

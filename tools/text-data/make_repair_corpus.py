@@ -3,7 +3,7 @@
 learns syllable n-grams from (DataNames.RepairCorpus; only the OCR repair's dictionary, PhraseDictionary.ForOcrRepair): the clean halves of the repair TUNING pairs written by the
 team (testdata/repair/h*, t*, k*, heldout/m*; from round 4 heldout2/n* and heldout3/n*, measured untuned in
 round 3 and tuned on since) and the clean development documents of the extraction corpus (testdata/corpus/dev/clean).
-Never: testdata/repair/heldout4 (the untuned set of round 4), testdata/corpus/heldout (the extraction held-out
+Never: testdata/repair/heldout4 (the untuned set of round 4, a dev set from round 5), testdata/repair/heldout5 (the untuned set of round 5), testdata/corpus/heldout (the extraction held-out
 third), the seed-derived pairs (seed003-*: text of a real published document).
 Run from the repository root: python3 tools/text-data/make_repair_corpus.py [--without-m] [--without-round4]
 (--without-m leaves heldout/m* out, --without-round4 heldout2 and heldout3, to measure an idea on pairs the corpus

@@ -12,7 +12,8 @@ namespace PlanIngest.Extraction.Tests.Text;
 /// accuracy any more (the corpus holds their clean halves); their floors only catch a change that breaks what was
 /// learnt. The untuned set of round 4 is testdata/repair/heldout4 (eight texts by a helper who never read the repair
 /// or the other pairs; not in any corpus or count the repair learns from): its floors guard the one figure that says
-/// how the repair does on text it was not tuned on.
+/// how the repair does on text it was not tuned on; from round 5 it is a dev set, and the untuned set is
+/// testdata/repair/heldout5 (ten texts by another such helper).
 /// </summary>
 public sealed class RepairEvaluationTests
 {
@@ -26,6 +27,8 @@ public sealed class RepairEvaluationTests
 
     private static readonly RepairScore Round4Untuned = Score(TestData.Path("repair", "heldout4"));
 
+    private static readonly RepairScore Round5Untuned = Score(TestData.Path("repair", "heldout5"));
+
     [Fact]
     public void ThereArePairsWithHeaders()
     {
@@ -35,7 +38,22 @@ public sealed class RepairEvaluationTests
         Assert.True(Untuned.Before.Words > 3000);
         Assert.True(Independent.Before.Words > 2700);
         Assert.True(Round4Untuned.Before.Words > 4200);
+        Assert.True(Round5Untuned.Before.Words > 5400);
     }
+
+    // Untuned, never tuned on or looked at word by word (ten texts by a helper who never read the repair or the other
+    // pairs; in no corpus or count): 97.31% folded (exact 87.82%) at its first run on main 6eb8a9e, before round 5;
+    // 97.47% (exact 88.17%, header exact 94.62%) with round 5's code, measured once by the lead. The target is 98%: not reached.
+    [Fact]
+    public void FoldedSyllableAccuracyOnTheRound5UntunedPairsIsAtLeast96_4Percent()
+    {
+        Assert.True(Round5Untuned.After.FoldedAccuracy >= 0.964, $"round-5 untuned folded accuracy {Round5Untuned.After.FoldedAccuracy:P2}");
+        Assert.True(Round5Untuned.After.FoldedAccuracy > Round5Untuned.Before.FoldedAccuracy + 0.15);
+    }
+
+    [Fact]
+    public void DiacriticsOfTheRound5UntunedPairsAreExactForAtLeast87_1PercentOfWords() =>
+        Assert.True(Round5Untuned.After.ExactAccuracy >= 0.871, $"round-5 untuned exact {Round5Untuned.After.ExactAccuracy:P2}");
 
     // Untuned, never tuned on: 96.89% folded (exact 87.78%) at its first run on main 8f12a1c, before round 4;
     // 97.19% (exact 88.86%, header exact 96.56%) with round 4's code; a dev set from round 5 (never in the corpus): 97.38%
