@@ -12,7 +12,8 @@ cd "$(dirname "$0")/.."
 docs=${1:-2000}
 pages=${2:-100}
 jobs=${PLANINGEST_OCR_THREADS:-$(nproc)}
-dll=src/Ingest.Worker/bin/Release/net10.0/planingest.dll
+# PLANINGEST_DLL measures another build of the worker (e.g. a published one) with the same drops.
+dll=${PLANINGEST_DLL:-src/Ingest.Worker/bin/Release/net10.0/planingest.dll}
 out=$(mktemp -d /tmp/planingest-bench-XXXXXX)
 trap 'kill "$worker" 2>/dev/null || true; rm -rf "$out"' EXIT
 uptime

@@ -6,6 +6,7 @@ using Microsoft.Data.Sqlite;
 using PlanIngest.Search.Index;
 using PlanIngest.Search.Query;
 using PlanIngest.Worker.Catalog;
+using PlanIngest.Worker.Catalog.Jobs;
 
 namespace PlanIngest.Worker.Tests.Catalog;
 
@@ -96,6 +97,61 @@ public sealed class IndexFeedTests(FixtureRecords fixtures) : IDisposable
         Assert.Equal(before, Describe(new PlanSearcher(store.Index).Search(Request)));
     }
 
+    [Fact]
+    public async Task A_record_indexed_from_memory_is_stored_and_found_as_when_read_back_from_the_catalog()
+    {
+        // The worker's path: jobs claimed, their records group-committed (ExtractedCommit) and handed to the feed as
+        // they are in memory, never read back from the catalog.
+        using var store = await DataStore.OpenAsync(Data);
+        var records = fixtures.Records.Values.ToList();
+        await store.Catalog.EnqueueAsync([.. records.Select(r => new NewJob(r.Source.Sha256, r.Source.Path, "text/plain", 1, DateTimeOffset.UtcNow))], CancellationToken.None);
+        var leases = await store.Catalog.ClaimAsync("w1", records.Count, TimeSpan.FromMinutes(10), JobSelection.Any, CancellationToken.None);
+        Assert.Equal(records.Count, leases.Count);
+        var ingestor = new DocumentIngestor(fixtures.Pipeline, store.Catalog, store.Feed!);
+        var held = await ingestor.CommitExtractedAsync([.. leases.Select(l => new ExtractedJob(l.Lease, l.Sha256, records.Single(r => r.Source.Sha256 == l.Sha256), new JobOutcome(1, 1, TimeSpan.Zero)))]);
+        Assert.All(held, Assert.True);
+        await store.Feed!.CommitAsync();
+        var fromMemory = StoredFields(Data.IndexPath);
+        var searchedFromMemory = Searches.Select(r => Describe(new PlanSearcher(store.Index).Search(r))).ToList();
+
+        // A rebuild reads every record back from the catalog (its JSON, its page texts) and indexes it again.
+        Assert.Equal(records.Count, await store.Feed.RebuildAsync());
+
+        Assert.Equal(records.Count, fromMemory.Count);
+        Assert.Equal(fromMemory, StoredFields(Data.IndexPath));
+        Assert.Equal(searchedFromMemory, Searches.Select(r => Describe(new PlanSearcher(store.Index).Search(r))).ToList());
+        Assert.All(searchedFromMemory.Take(2), d => Assert.NotEqual(string.Empty, d));
+    }
+
+    [Fact]
+    public async Task A_gap_in_the_records_handed_over_is_filled_from_the_catalog_and_nothing_is_lost()
+    {
+        using var catalog = SqliteCatalog.Open(Data.CatalogPath);
+        using var index = DocumentIndex.OpenForWriting(Data.IndexPath);
+        var feed = new IndexFeed(catalog, index);
+        var first = await catalog.CommitAsync([fixtures.Records["s01"]]);
+        Assert.Equal(1, await feed.ApplyAsync([Handed(first[0], "s01")]));
+
+        // Sequence 2 is committed by another process (never handed to this feed); 3 and 4 are this process's own.
+        var others = await catalog.CommitAsync([fixtures.Records["s02"]]);
+        var own = await catalog.CommitAsync([fixtures.Records["s03"], fixtures.Records["s04"]]);
+        Assert.Equal([2L, 3L, 4L], others.Concat(own).Select(c => c.Sequence));
+
+        Assert.Equal(3, await feed.ApplyAsync([Handed(own[0], "s03"), Handed(own[1], "s04")]));
+        await feed.CommitAsync();
+
+        Assert.Equal(new IndexState(catalog.CatalogId, 4, IndexState.Empty.Schema), index.Committed);
+        Assert.Equal(0, await feed.LagAsync());
+        Assert.Equal(
+            new[] { "s01", "s02", "s03", "s04" }.Select(s => fixtures.Records[s].Source.Sha256).Order(),
+            new PlanSearcher(index).Search(new SearchRequest { Limit = 100 }).Hits.Select(h => h.Id).Order());
+
+        // Handed-over records that the catalog already gave it (applied) are not written twice; the next one is.
+        var next = await catalog.CommitAsync([fixtures.Records["s05"]]);
+        Assert.Equal(1, await feed.ApplyAsync([Handed(own[1], "s04"), Handed(next[0], "s05")]));
+        Assert.Equal(5, index.Count);
+    }
+
     public void Dispose()
     {
         SqliteConnection.ClearAllPools();
@@ -110,6 +166,28 @@ public sealed class IndexFeedTests(FixtureRecords fixtures) : IDisposable
         var data = new Dictionary<string, string>(writer.CommitData) { ["schema"] = schema };
         writer.SetCommitData(data);
         writer.Commit();
+    }
+
+    private IndexedDocument Handed(CatalogCommit commit, string fixture) =>
+        new(commit.Id, commit.Sequence, fixtures.Records[fixture]);
+
+    private static readonly SearchRequest[] Searches =
+    [
+        new() { Text = "văn hóa", Facets = ["issuer", "year", "cites"], Limit = 100 },
+        new() { Text = "van hoa", Limit = 100 },
+        new() { Facets = ["doc_type", "issuer", "province", "level", "year", "campaign"], Limit = 100 },
+    ];
+
+    // Every stored field of every committed document, as text, by document: what `show` and search hits are made of.
+    private static List<string> StoredFields(string indexPath)
+    {
+        using var directory = Lucene.Net.Store.FSDirectory.Open(new DirectoryInfo(indexPath));
+        using var reader = DirectoryReader.Open(directory);
+        var live = MultiFields.GetLiveDocs(reader);
+        return [.. Enumerable.Range(0, reader.MaxDoc)
+            .Where(i => live is null || live.Get(i))
+            .Select(i => string.Join("\n", reader.Document(i).Fields.Select(f => $"{f.Name}={f.GetStringValue() ?? Convert.ToBase64String(f.GetBinaryValue()?.Bytes ?? [])}").Order(StringComparer.Ordinal)))
+            .Order(StringComparer.Ordinal)];
     }
 
     private static SearchRequest Request => new() { Text = "văn hóa", Facets = ["issuer", "year", "cites"], Limit = 100 };
