@@ -33,7 +33,15 @@ internal static class ComponentFilter
     private const double SolidFill = 0.65;
     private const double MinBlobFill = 0.08;
 
-    public static ComponentCounts Clean(PixHandle binary, PixaHandle pixa, IReadOnlyList<Component> components, TextMetrics metrics)
+    /// <summary>Removes the specks and blobs from <paramref name="binary"/> and counts what it removed.</summary>
+    public static ComponentCounts Clean(PixHandle binary, PixaHandle pixa, IReadOnlyList<Component> components, TextMetrics metrics) =>
+        Judge(binary, pixa, components, metrics, remove: true);
+
+    /// <summary>Counts what <see cref="Clean"/> would remove, leaving the page as it is.</summary>
+    public static ComponentCounts Count(PixHandle binary, PixaHandle pixa, IReadOnlyList<Component> components, TextMetrics metrics) =>
+        Judge(binary, pixa, components, metrics, remove: false);
+
+    private static ComponentCounts Judge(PixHandle binary, PixaHandle pixa, IReadOnlyList<Component> components, TextMetrics metrics, bool remove)
     {
         var pageWidth = Leptonica.Width(binary);
         var pageHeight = Leptonica.Height(binary);
@@ -52,7 +60,7 @@ internal static class ComponentFilter
                 if (c.Width * c.Height < minDotArea || PixelCount(pixa, c) < minDotArea
                     || !letters.AnyNear(c, (int)(MarkReachSide * xh), (int)(MarkReachUp * xh), (int)(MarkReachDown * xh)))
                 {
-                    Remove(binary, pixa, c);
+                    Remove(binary, pixa, c, remove);
                     specks++;
                     // Specks of a pixel or two are what every scanner leaves; Tesseract ignores them itself.
                     if (c.Width * c.Height >= s * s)
@@ -68,7 +76,7 @@ internal static class ComponentFilter
             var atBorder = c.X == 0 || c.Y == 0 || c.Right >= pageWidth || c.Bottom >= pageHeight;
             if (atBorder && (c.Width > SolidBlobInXHeights * xh || c.Height > BlobInXHeights * xh))
             {
-                Remove(binary, pixa, c);
+                Remove(binary, pixa, c, remove);
                 blobs++;
                 continue;
             }
@@ -81,7 +89,7 @@ internal static class ComponentFilter
                 var big = c.Width > BlobInXHeights * xh && c.Height > BlobInXHeights * xh && !Inside(textArea, c);
                 if (fill >= SolidFill || big && fill >= MinBlobFill)
                 {
-                    Remove(binary, pixa, c);
+                    Remove(binary, pixa, c, remove);
                     blobs++;
                 }
             }
@@ -123,8 +131,13 @@ internal static class ComponentFilter
         return Leptonica.CountPixels(pix);
     }
 
-    private static void Remove(PixHandle binary, PixaHandle pixa, Component c)
+    private static void Remove(PixHandle binary, PixaHandle pixa, Component c, bool remove)
     {
+        if (!remove)
+        {
+            return;
+        }
+
         using var pix = Leptonica.Checked(LeptonicaApi.pixaGetPix(pixa, c.Index, LeptonicaApi.CopyClone), "component");
         Leptonica.Checked(LeptonicaApi.pixRasterop(binary, c.X, c.Y, c.Width, c.Height, LeptonicaApi.PixSubtract, pix, 0, 0), "speck removal");
     }

@@ -23,6 +23,25 @@ internal static class Leptonica
 
     public static int Depth(PixHandle pix) => LeptonicaApi.pixGetDepth(pix);
 
+    /// <summary>The part of an image inside a rectangle (clipped to the image).</summary>
+    public static PixHandle Crop(PixHandle pix, int x, int y, int width, int height)
+    {
+        var box = LeptonicaApi.boxCreate(x, y, width, height);
+        if (box == IntPtr.Zero)
+        {
+            throw new OcrPageException("image crop failed");
+        }
+
+        try
+        {
+            return Checked(LeptonicaApi.pixClipRectangle(pix, box, IntPtr.Zero), "crop");
+        }
+        finally
+        {
+            LeptonicaApi.boxDestroy(ref box);
+        }
+    }
+
     public static PixHandle Copy(PixHandle pix) => Checked(LeptonicaApi.pixCopy(IntPtr.Zero, pix), "copy");
 
     public static PixHandle ToGrey(PixHandle pix) => Checked(LeptonicaApi.pixConvertTo8(pix, 0), "grey conversion");

@@ -128,6 +128,15 @@ internal static partial class LeptonicaApi
     [LibraryImport(NativeLibraries.Leptonica)]
     internal static partial void boxaDestroy(ref IntPtr boxa);
 
+    [LibraryImport(NativeLibraries.Leptonica)]
+    internal static partial IntPtr boxCreate(int x, int y, int width, int height);
+
+    [LibraryImport(NativeLibraries.Leptonica)]
+    internal static partial void boxDestroy(ref IntPtr box);
+
+    [LibraryImport(NativeLibraries.Leptonica)]
+    internal static partial IntPtr pixClipRectangle(PixHandle pix, IntPtr box, IntPtr clippedBox);
+
     [LibraryImport(NativeLibraries.Leptonica, StringMarshalling = StringMarshalling.Utf8)]
     internal static partial int pixWrite(string path, PixHandle pix, int format);
 }

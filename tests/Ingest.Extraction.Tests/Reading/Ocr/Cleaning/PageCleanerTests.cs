@@ -19,6 +19,45 @@ public sealed class PageCleanerTests
         Assert.Null(new PageCleaner().Clean(page));
     }
 
+    // 408 letters; a page is dirty from 3% visible specks (13 here), and the quick look, which measures the
+    // stroke width on a band of the page only, settles "clean" alone only under half that (7 specks).
+    [Theory]
+    [InlineData(10, false)] // between the quick look's margin and the dirty share: the whole page's look decides, clean
+    [InlineData(14, true)]  // just over the dirty share: the quick look must not call it clean
+    public void Specks_near_the_dirty_share_are_judged_on_the_whole_page(int specks, bool cleaned)
+    {
+        using var page = SyntheticPage.Binary(Width, Height, 300);
+        var letters = SyntheticPage.Letters(page, 200, 100, 1100, 900);
+        Assert.Equal(408, letters.Count);
+        for (var k = 0; k < specks; k++)
+        {
+            SyntheticPage.Fill(page, 200 + 60 * k, 950, 5, 5); // a visible speck (over one stroke square), far from any letter
+        }
+
+        using var result = new PageCleaner().Clean(page);
+
+        Assert.Equal(cleaned, result is not null);
+        if (result is not null)
+        {
+            Assert.False(SyntheticPage.IsBlack(result.Image, 202, 952), "speck kept");
+            Assert.Contains(result.Steps, s => s.Contains($"({specks} visible)", StringComparison.Ordinal));
+        }
+    }
+
+    [Fact]
+    public void A_page_whose_middle_band_is_blank_is_still_looked_at()
+    {
+        using var page = SyntheticPage.Binary(Width, Height, 300);
+        SyntheticPage.Letters(page, 200, 60, 1100, 280);  // text above the band the quick look measures (30-55% down)
+        SyntheticPage.Letters(page, 200, 600, 1100, 900); // and below it
+        SyntheticPage.Disk(page, 80, 420, 35);            // a punched hole in the margin beside the blank band
+
+        using var cleaned = new PageCleaner().Clean(page);
+
+        Assert.NotNull(cleaned);
+        Assert.False(SyntheticPage.IsBlack(cleaned.Image, 80, 420), "hole kept");
+    }
+
     [Fact]
     public void Holes_and_isolated_specks_go_while_letters_and_the_marks_beside_them_stay()
     {
